@@ -1,0 +1,1 @@
+"""The Citynet Knowledge Hub project and its shared core: home, member cities, dimensions."""

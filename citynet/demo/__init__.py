@@ -1,0 +1,1 @@
+"""Demo content: real member-city names from the cohort list, sample text marked as such."""

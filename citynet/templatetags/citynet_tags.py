@@ -1,0 +1,72 @@
+"""Template helpers for the public site."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("citynet/includes/language_switcher.html", takes_context=True)
+def language_switcher(context, page=None):
+    """Links to this page in every language: its translation where one is live, else that
+    language's home page, so switching never lands on a 404."""
+    request = context.get("request")
+    current = get_language()
+    urls = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            urls[translation.locale.language_code] = translation.get_url(request)
+        missing = [code for code, _name in settings.LANGUAGES if code not in urls]
+        if missing:
+            site = Site.find_for_request(request) if request else None
+            if site:
+                homes = site.root_page.get_translations(inclusive=True).live()
+                for home in homes.filter(locale__language_code__in=missing).select_related(
+                    "locale"
+                ):
+                    urls.setdefault(home.locale.language_code, home.get_url(request))
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = urls.get(code)
+        if url is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {
+                "code": code,
+                # Each language is named in itself, so a visitor recognises their own.
+                "name": get_language_info(code)["name_local"],
+                "url": url or f"/{code}/",
+                "current": code == current,
+            }
+        )
+    return {"languages": links}
+
+
+@register.simple_tag(takes_context=True)
+def localized_home(context):
+    """The home page in the active language, for the site logo link."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Pages flagged 'show in menus' under the home page of the active language."""
+    home = localized_home(context)
+    if home is None:
+        return []
+    return list(home.get_children().live().in_menu().specific(defer=True))
+
+
+@register.simple_tag
+def query_with_page(request, number):
+    """The current query string with another page number, filters kept."""
+    query = request.GET.copy()
+    query["page"] = number
+    return query.urlencode()

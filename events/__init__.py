@@ -1,0 +1,1 @@
+"""Seminars, agendas, speakers, registrations and calendars (issue: Events)."""

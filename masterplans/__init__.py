@@ -1,0 +1,1 @@
+"""Master-plan templates, plans, programmes, roadmap and budget (issue: Master plans)."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MasterplansConfig(AppConfig):
+    name = "masterplans"
+    default_auto_field = "django.db.models.BigAutoField"

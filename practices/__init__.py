@@ -1,0 +1,1 @@
+"""Best-practice pages and the cross-city practice listing (issue: Best practices)."""

@@ -1,0 +1,1 @@
+"""The public cross-city search service and its backends (issue: Search)."""
