@@ -24,3 +24,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SEARCH_INDEX_PREFIX = "citynet-test"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Static files are served by the test client's finders; whitenoise only matters in production.
+MIDDLEWARE = [m for m in MIDDLEWARE if "whitenoise" not in m]  # noqa: F405
