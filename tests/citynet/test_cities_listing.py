@@ -1,8 +1,8 @@
 """The member-cities listing: filters with counts, bad input, pagination, constant queries."""
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from citynet.factories import CityPageFactory
 from citynet.models import CityIndexPage
