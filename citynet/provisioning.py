@@ -5,8 +5,10 @@ the English and Indonesian CityPages share them (same translation_key). Everythi
 runs inside the page's own save or delete, so a city never exists half-provisioned.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -22,11 +24,23 @@ EDITOR_COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 )
+# Into the admin, and translating their own pages (English <-> Indonesian).
+EDITOR_GLOBAL_PERMISSIONS = (
+    ("wagtailadmin", "access_admin"),
+    ("simple_translation", "submit_translation"),
+)
 GROUP_NAME_MAX = 150
 
 
 def editors_group_name(city):
-    return _("%(city)s editors") % {"city": city.title}
+    """Group names are data every admin sees: written in the site's default language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("%(city)s editors") % {"city": city.title}
+
+
+def archived_collection_name(name):
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("%(city)s (archived)") % {"city": name}
 
 
 def _permissions(pairs):
@@ -56,13 +70,17 @@ def provision_city(city):
     """Give a new CityPage its group, collection and permissions, or join its translation's."""
     from citynet.models import CityPage
 
-    sibling = _translations(city).exclude(editors_group=None).select_related("collection").first()
+    sibling = (
+        _translations(city)
+        .exclude(editors_group=None)
+        .select_related("editors_group", "collection")
+        .first()
+    )
     if sibling:
         group, collection = sibling.editors_group, sibling.collection
     else:
-        with _untranslated():
-            group = Group.objects.create(name=_unique_group_name(editors_group_name(city)))
-        group.permissions.add(*_permissions([("wagtailadmin", "access_admin")]))
+        group = Group.objects.create(name=_unique_group_name(editors_group_name(city)))
+        group.permissions.add(*_permissions(EDITOR_GLOBAL_PERMISSIONS))
         collection = Collection.get_first_root_node().add_child(name=city.title)
         GroupCollectionPermission.objects.bulk_create(
             GroupCollectionPermission(group=group, collection=collection, permission=permission)
@@ -91,8 +109,7 @@ def sync_city_names(city):
     ):
         return
     group = Group.objects.get(pk=city.editors_group_id)
-    with _untranslated():
-        wanted = editors_group_name(city)
+    wanted = editors_group_name(city)
     if group.name != wanted and not group.name.startswith(f"{wanted[: GROUP_NAME_MAX - 8]} ("):
         group.name = _unique_group_name(wanted, exclude_pk=group.pk)
         group.save(update_fields=["name"])
@@ -124,21 +141,7 @@ def release_city(city):
         )
         if has_files or collection.get_children_count():
             GroupCollectionPermission.objects.filter(collection=collection).delete()
-            collection.name = _("%(city)s (archived)") % {"city": collection.name}
+            collection.name = archived_collection_name(collection.name)
             collection.save(update_fields=["name"])
         else:
             collection.delete()
-
-
-class _untranslated:
-    """Group names are data shared by all admins: write them in the site's default language."""
-
-    def __enter__(self):
-        from django.conf import settings
-        from django.utils import translation
-
-        self._override = translation.override(settings.LANGUAGE_CODE)
-        self._override.__enter__()
-
-    def __exit__(self, *exc):
-        return self._override.__exit__(*exc)

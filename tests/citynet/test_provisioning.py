@@ -37,7 +37,10 @@ def test_new_city_gets_group_permissions_and_collection(site_tree):
     assert group.name == "Kota Kupang editors"
     assert page_codenames(group, kupang) == {"add_page", "change_page", "lock_page", "unlock_page"}
     assert "publish_page" not in page_codenames(group, kupang)
-    assert set(group.permissions.values_list("codename", flat=True)) == {"access_admin"}
+    assert set(group.permissions.values_list("codename", flat=True)) == {
+        "access_admin",
+        "submit_translation",
+    }
     assert kupang.collection.name == "Kota Kupang"
     assert collection_codenames(group, kupang.collection) == {
         "add_image",
