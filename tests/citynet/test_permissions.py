@@ -216,10 +216,40 @@ def test_secretariat_approves_and_publishes(client, site_tree, editor_kupang, se
 
 
 def test_editor_cannot_delete_own_city(kupang_client, site_tree):
+    # An unpublished city with no translation left is what Wagtail alone would let an
+    # editor delete (they may delete draft-only leaf pages they can change).
+    site_tree.kupang_id.delete()
+    site_tree.kupang.unpublish()
     delete = reverse("wagtailadmin_pages:delete", args=[site_tree.kupang.pk])
     response = kupang_client.post(delete)
     assert response.status_code == 302
     assert CityPage.objects.filter(pk=site_tree.kupang.pk).exists()
+
+
+def test_editor_cannot_bulk_delete_own_city(kupang_client, site_tree):
+    # Wagtail already stops editors without publish rights deleting live pages; an
+    # unpublished city is the case only our guard covers.
+    site_tree.kupang.unpublish()
+    site_tree.kupang_id.unpublish()
+    bulk_delete = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+    url = f"{bulk_delete}?id={site_tree.kupang.pk}&id={site_tree.kupang_id.pk}"
+    response = kupang_client.post(url)
+    assert response.status_code == 302
+    assert CityPage.objects.filter(pk=site_tree.kupang.pk).exists()
+    assert CityPage.objects.filter(pk=site_tree.kupang_id.pk).exists()
+
+
+def test_editor_cannot_bulk_delete_another_city(kupang_client, site_tree):
+    bulk_delete = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+    kupang_client.post(f"{bulk_delete}?id={site_tree.sidoarjo.pk}")
+    assert CityPage.objects.filter(pk=site_tree.sidoarjo.pk).exists()
+
+
+def test_secretariat_bulk_deletes_a_city(secretariat_client, site_tree):
+    bulk_delete = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+    url = f"{bulk_delete}?id={site_tree.kupang.pk}&id={site_tree.kupang_id.pk}"
+    assert secretariat_client.post(url).status_code == 302
+    assert not CityPage.objects.filter(slug="kupang").exists()
 
 
 def test_secretariat_deletes_city_through_admin(secretariat_client, site_tree):
