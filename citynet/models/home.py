@@ -28,7 +28,6 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 10
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("intro")]
 
     class Meta:

@@ -55,10 +55,9 @@ def localized_home(context):
     return site.root_page.localized
 
 
-@register.simple_tag(takes_context=True)
-def main_menu(context):
-    """Pages flagged 'show in menus' under the home page of the active language."""
-    home = localized_home(context)
+@register.simple_tag
+def main_menu(home):
+    """Pages flagged 'show in menus' under the given (localized) home page."""
     if home is None:
         return []
     return list(home.get_children().live().in_menu().specific(defer=True))

@@ -130,29 +130,20 @@ def test_explorer_hides_other_cities(kupang_client, site_tree, sidoarjo_draft):
     assert SECRET not in search.content.decode()
 
 
-def test_other_citys_images_are_refused(kupang_client, sidoarjo_files):
-    image, _document = sidoarjo_files
-    secret = image.title
-    assert_denied(kupang_client.get(reverse("wagtailimages:edit", args=[image.pk])), secret)
-    assert_denied(kupang_client.get(reverse("wagtailimages:delete", args=[image.pk])), secret)
-    assert_denied(kupang_client.post(reverse("wagtailimages:delete", args=[image.pk])), secret)
-    assert get_image_model().objects.filter(pk=image.pk).exists()
-    listing = kupang_client.get(reverse("wagtailimages:index"))
+@pytest.mark.parametrize(
+    "app,chooser,which",
+    [("wagtailimages", "wagtailimages_chooser", 0), ("wagtaildocs", "wagtaildocs_chooser", 1)],
+)
+def test_other_citys_files_are_refused(kupang_client, sidoarjo_files, app, chooser, which):
+    item = sidoarjo_files[which]
+    secret = item.title
+    assert_denied(kupang_client.get(reverse(f"{app}:edit", args=[item.pk])), secret)
+    assert_denied(kupang_client.get(reverse(f"{app}:delete", args=[item.pk])), secret)
+    assert_denied(kupang_client.post(reverse(f"{app}:delete", args=[item.pk])), secret)
+    assert type(item).objects.filter(pk=item.pk).exists()
+    listing = kupang_client.get(reverse(f"{app}:index"))
     assert listing.status_code == 200 and secret not in listing.content.decode()
-    chooser = kupang_client.get(reverse("wagtailimages_chooser:choose"))
-    assert secret not in chooser.content.decode()
-
-
-def test_other_citys_documents_are_refused(kupang_client, sidoarjo_files):
-    _image, document = sidoarjo_files
-    secret = document.title
-    assert_denied(kupang_client.get(reverse("wagtaildocs:edit", args=[document.pk])), secret)
-    assert_denied(kupang_client.post(reverse("wagtaildocs:delete", args=[document.pk])), secret)
-    assert get_document_model().objects.filter(pk=document.pk).exists()
-    listing = kupang_client.get(reverse("wagtaildocs:index"))
-    assert listing.status_code == 200 and secret not in listing.content.decode()
-    chooser = kupang_client.get(reverse("wagtaildocs_chooser:choose"))
-    assert secret not in chooser.content.decode()
+    assert secret not in kupang_client.get(reverse(f"{chooser}:choose")).content.decode()
 
 
 def test_editor_uploads_into_own_city_collection_only(kupang_client, site_tree):
