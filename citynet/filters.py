@@ -1,8 +1,10 @@
-"""Filters for the member-cities listing, with counts per value (facets).
+"""Faceted filtering for public listings: narrow a queryset from the query string and count
+each facet's values.
 
 Every value arrives from the query string, so anything unknown or malformed is dropped
 with a note for the visitor instead of failing: a shared link with a stale filter still
-shows a useful page.
+shows a useful page. Counts for a facet honour the other facets' selections but not its
+own, so a visitor sees how many results each alternative would give.
 """
 
 from dataclasses import dataclass, field
@@ -19,56 +21,73 @@ MAX_VALUE_LENGTH = 100
 
 @dataclass
 class Facet:
-    """One filter: its query-string key, label, the allowed values and their counts."""
+    """One filter: its query-string key, the lookup it filters on, and its choices.
+
+    `choices` is a list of (value, label) pairs, or a callable returning one (evaluated
+    once, for choices that come from the data such as cities or tags). `max_options`
+    limits how many options are shown (the most frequent first), never which are valid.
+    """
 
     key: str
     field: str
     label: str
-    choices: list
+    choices: object
     coerce: type = str
+    max_options: int | None = None
     selected: object = None
     options: list = field(default_factory=list)
     remove_query: str = ""
+
+    def resolve_choices(self):
+        if callable(self.choices):
+            self.choices = list(self.choices())
+        return self.choices
 
     def parse(self, raw):
         """The chosen value, or None; raises ValueError for a value that is not a choice."""
         if raw in (None, ""):
             return None
         value = self.coerce(raw)
-        if value not in {choice for choice, _label in self.choices}:
+        if value not in {choice for choice, _label in self.resolve_choices()}:
             raise ValueError(raw)
         return value
 
 
-class CityFilter:
-    """Narrows a queryset of CityPages by the query string and counts each facet's values.
-
-    Counts for a facet honour the other facets' selections but not its own, so a visitor
-    sees how many cities each alternative would give.
-    """
+class FacetedFilter:
+    """Base for a listing's filters. Subclasses define `get_facets()` and may `narrow()` the
+    queryset by parameters that are not facets (a keyword, a year range) and list those in
+    `kept_params()` so "remove this filter" links keep them."""
 
     def __init__(self, data, queryset):
-        self.facets = [
-            Facet("province", "province", _("Province"), PROVINCE_CHOICES),
-            Facet("kind", "kind", _("Kind"), CityKind.choices),
-            Facet("cohort", "smart_city_cohort", _("Smart-city cohort"), COHORT_CHOICES, int),
-            Facet("membership", "membership", _("Membership"), Membership.choices),
-        ]
+        self.data = data
         self.ignored = []
+        self.facets = self.get_facets()
         for facet in self.facets:
             raw = data.get(facet.key)
             try:
                 facet.selected = facet.parse(raw)
-            except (TypeError, ValueError):
-                self.ignored.append((facet.label, str(raw)[:MAX_VALUE_LENGTH]))
-        self.base = queryset
-        self.results = self._filtered(queryset)
+            except (TypeError, ValueError, OverflowError):
+                self.ignore(facet.label, raw)
+        self.base = self.narrow(queryset)
+        self.results = self._filtered(self.base)
+        kept = self.kept_params()
         for facet in self.facets:
             facet.options = self._options(facet)
-            # The current filters minus this one, for its "remove" link.
             facet.remove_query = urlencode(
-                [(f.key, f.selected) for f in self.active if f is not facet]
+                kept + [(f.key, f.selected) for f in self.active if f is not facet]
             )
+
+    def get_facets(self):
+        raise NotImplementedError
+
+    def narrow(self, queryset):
+        return queryset
+
+    def kept_params(self):
+        return []
+
+    def ignore(self, label, raw):
+        self.ignored.append((label, str(raw)[:MAX_VALUE_LENGTH]))
 
     @property
     def active(self):
@@ -86,15 +105,31 @@ class CityFilter:
             .prefetch_related(None)
             .order_by()
             .values_list(facet.field)
-            .annotate(n=Count("pk"))
+            .annotate(n=Count("pk", distinct=True))
         )
-        counts = dict(rows)
-        return [
+        counts = {value: n for value, n in rows if value is not None}
+        options = [
             {
                 "value": value,
                 "label": label,
                 "count": counts.get(value, 0),
                 "selected": value == facet.selected,
             }
-            for value, label in facet.choices
+            for value, label in facet.resolve_choices()
+        ]
+        if facet.max_options:
+            shown = sorted(options, key=lambda o: (not o["selected"], -o["count"]))
+            options = [o for o in shown[: facet.max_options] if o["count"] or o["selected"]]
+        return options
+
+
+class CityFilter(FacetedFilter):
+    """The member-cities listing: province, kind, smart-city cohort and membership."""
+
+    def get_facets(self):
+        return [
+            Facet("province", "province", _("Province"), PROVINCE_CHOICES),
+            Facet("kind", "kind", _("Kind"), CityKind.choices),
+            Facet("cohort", "smart_city_cohort", _("Smart-city cohort"), COHORT_CHOICES, int),
+            Facet("membership", "membership", _("Membership"), Membership.choices),
         ]

@@ -1,4 +1,5 @@
-"""Load the demo site: home pages in both languages, member cities, demo accounts.
+"""Load the demo site: home pages in both languages, member cities, demo accounts, and
+whatever other apps add through the `citynet_demo_data` hook (called with this command).
 
 Idempotent: whatever already exists (matched by slug or username) is left untouched, so a
 second run changes nothing and an edited demo site is never overwritten.
@@ -12,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
 from citynet.models import CityIndexPage, CityPage, HomePage
@@ -97,6 +99,11 @@ class Command(BaseCommand):
             for row in city_rows():
                 self.ensure_city(index, id_, row)
             self.ensure_users()
+            self.home, self.home_id = home, home_id
+            self.locales = {"en": en, "id": id_}
+            # Apps add their own demo content (practices, plans, events) through this hook.
+            for hook in hooks.get_hooks("citynet_demo_data"):
+                hook(self)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready ({self.created} items created). "

@@ -1,0 +1,131 @@
+"""Filters, keyword search and sorting for the cross-city practice listing."""
+
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from citynet.filters import Facet, FacetedFilter
+from citynet.geography import PROVINCE_CHOICES
+from citynet.models import CityPage, Dimension, DimensionElement
+
+from .models import PracticePage, PracticeStatus, SustainableDevelopmentGoal
+
+SORTS = {
+    "newest": ("-first_published_at", "-pk"),
+    "title": ("title", "pk"),
+    "city": ("city__title", "title", "pk"),
+}
+SORT_LABELS = [("newest", _("Newest")), ("title", _("Title")), ("city", _("City"))]
+MAX_QUERY_LENGTH = 200
+MAX_SEARCH_RESULTS = 2000
+
+
+class PracticeFilter(FacetedFilter):
+    """Facets (city, province, dimension, element, tag, SDG, status), a start-year range,
+    a keyword and a sort order, all from the query string."""
+
+    def __init__(self, data, queryset, locale):
+        self.locale = locale
+        super().__init__(data, queryset)
+        self.sort = self._sort()
+        self.results = self.results.order_by(*SORTS[self.sort])
+
+    def get_facets(self):
+        locale = self.locale
+        return [
+            Facet(
+                "city",
+                "city__slug",
+                _("City"),
+                lambda: (
+                    CityPage.objects.live()
+                    .filter(locale=locale)
+                    .order_by("title")
+                    .values_list("slug", "title")
+                ),
+            ),
+            Facet("province", "city__province", _("Province"), PROVINCE_CHOICES),
+            Facet(
+                "dimension",
+                "dimension__slug",
+                _("Dimension"),
+                lambda: [(d.slug, d.label) for d in Dimension.objects.all()],
+            ),
+            Facet(
+                "element",
+                "elements__slug",
+                _("Element"),
+                lambda: [
+                    (e.slug, e.label)
+                    for e in DimensionElement.objects.order_by(
+                        "dimension__sort_order", "sort_order"
+                    )
+                ],
+            ),
+            Facet(
+                "tag",
+                "tags__slug",
+                _("Tag"),
+                lambda: (
+                    Tag.objects.filter(practices_practicetag_items__content_object__locale=locale)
+                    .distinct()
+                    .order_by("name")
+                    .values_list("slug", "name")
+                ),
+                max_options=25,
+            ),
+            Facet(
+                "sdg",
+                "sdgs__number",
+                _("Sustainable Development Goal"),
+                lambda: [(g.number, str(g)) for g in SustainableDevelopmentGoal.objects.all()],
+                int,
+            ),
+            Facet("status", "status", _("Status"), PracticeStatus.choices),
+        ]
+
+    def narrow(self, queryset):
+        self.year_from = self._year("year_from", _("Started from"))
+        self.year_to = self._year("year_to", _("Started until"))
+        if self.year_from is not None:
+            queryset = queryset.filter(start_year__gte=self.year_from)
+        if self.year_to is not None:
+            queryset = queryset.filter(start_year__lte=self.year_to)
+        self.query = " ".join(str(self.data.get("q", "")).split())[:MAX_QUERY_LENGTH]
+        if self.query:
+            # Wagtail's own search until the search app's service takes over (search issue).
+            results = PracticePage.objects.live().search(self.query, operator="and")
+            queryset = queryset.filter(pk__in=[p.pk for p in results[:MAX_SEARCH_RESULTS]])
+        return queryset
+
+    def kept_params(self):
+        params = [("q", self.query)] if self.query else []
+        params += [(k, getattr(self, k)) for k in ("year_from", "year_to") if getattr(self, k)]
+        if self.data.get("sort") in SORTS:
+            params.append(("sort", self.data["sort"]))
+        return params
+
+    @property
+    def is_filtered(self):
+        return bool(self.active or self.query or self.year_from or self.year_to)
+
+    def _year(self, key, label):
+        raw = self.data.get(key)
+        if raw in (None, ""):
+            return None
+        try:
+            year = int(raw)
+        except (TypeError, ValueError):
+            year = None
+        if year is None or not 1945 <= year <= 2100:
+            self.ignore(label, raw)
+            return None
+        return year
+
+    def _sort(self):
+        raw = self.data.get("sort")
+        if raw in (None, ""):
+            return "newest"
+        if raw not in SORTS:
+            self.ignore(_("Sort"), raw)
+            return "newest"
+        return raw
