@@ -27,6 +27,10 @@ class SiteTree:
 @pytest.fixture
 def site_tree(db):
     """Home, city index, Kupang and Sidoarjo, each in English and Indonesian."""
+    return build_site_tree()
+
+
+def build_site_tree():
     root = Page.get_first_root_node()
     en = Locale.objects.get(language_code="en")
     home = HomePageFactory(parent=root, locale=en)

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from citynet.models import CityPage, Dimension, DimensionElement
 from citynet.sections import collect_sections
+from practices.forms import ADAPTED_SAME_CITY, PracticeForm, wrong_elements_message
 
 from .goals import SustainableDevelopmentGoal
 
@@ -213,6 +214,7 @@ class PracticePage(Page):
     parent_page_types = ["citynet.CityPage"]
     subpage_types = []
     exclude_fields_in_copy = ["city"]
+    base_form_class = PracticeForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -313,14 +315,12 @@ class PracticePage(Page):
         if self.dimension_id:
             wrong = [e for e in self.elements.all() if e.dimension_id != self.dimension_id]
             if wrong:
-                errors["elements"] = _("Choose elements of the dimension %(dimension)s only.") % {
-                    "dimension": self.dimension.label
-                }
+                errors["elements"] = wrong_elements_message(self.dimension)
         if self.adapted_from_id:
             if self.pk and self.adapted_from_id == self.pk:
                 errors["adapted_from"] = _("A practice cannot be adapted from itself.")
             elif self.city_id and self.adapted_from.city_id == self.city_id:
-                errors["adapted_from"] = _("Choose a practice of another city.")
+                errors["adapted_from"] = ADAPTED_SAME_CITY
         if errors:
             raise ValidationError(errors)
 
