@@ -50,3 +50,27 @@ def test_indonesian_home_to_english_to_kupang(page):
     page.wait_for_url("**/id/daerah/kupang/")
     assert page.locator("html").get_attribute("lang") == "id"
     assert_accessible(page)
+
+
+def test_filter_practices_open_one_and_follow_adopted_by(page):
+    page.goto("/en/practices/")
+    assert_accessible(page)
+    page.get_by_label("Province").select_option("Jawa Timur")
+    page.get_by_label("Dimension").select_option("smart-society")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**/en/practices/?*province=Jawa+Timur*dimension=smart-society*")
+    cards = page.locator(".practice-card h3")
+    assert cards.all_inner_texts() == ["SIDIRA digital library"]
+    assert_accessible(page)
+
+    page.get_by_role("link", name="SIDIRA digital library").click()
+    page.wait_for_url("**/en/cities/sidoarjo/sidira-digital-library/")
+    adopted = page.get_by_role("region", name="Adopted by")
+    assert "Kota Kupang (2016)" in adopted.inner_text()
+    assert_accessible(page)
+
+    adopted.get_by_role("link", name="Kota Kupang").click()
+    page.wait_for_url("**/en/cities/kupang/padi-digital-library/")
+    assert page.get_by_role("heading", level=1).inner_text() == "PADI digital library"
+    assert "Adapted from a practice of Kabupaten Sidoarjo" in page.content()
+    assert_accessible(page)
