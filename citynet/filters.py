@@ -34,6 +34,7 @@ class Facet:
     choices: object
     coerce: type = str
     max_options: int | None = None
+    many: bool = False  # a many-to-many lookup: a result may match several values
     selected: object = None
     options: list = field(default_factory=list)
     remove_query: str = ""
@@ -105,7 +106,7 @@ class FacetedFilter:
             .prefetch_related(None)
             .order_by()
             .values_list(facet.field)
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=Count("pk", distinct=facet.many))
         )
         counts = {value: n for value, n in rows if value is not None}
         options = [

@@ -60,18 +60,16 @@ class PracticeFilter(FacetedFilter):
                         "dimension__sort_order", "sort_order"
                     )
                 ],
+                many=True,
             ),
             Facet(
                 "tag",
                 "tags__slug",
                 _("Tag"),
-                lambda: (
-                    Tag.objects.filter(practices_practicetag_items__content_object__locale=locale)
-                    .distinct()
-                    .order_by("name")
-                    .values_list("slug", "name")
-                ),
+                # Any tag is a valid choice; only tags with results are shown.
+                lambda: Tag.objects.order_by("name").values_list("slug", "name"),
                 max_options=25,
+                many=True,
             ),
             Facet(
                 "sdg",
@@ -79,6 +77,7 @@ class PracticeFilter(FacetedFilter):
                 _("Sustainable Development Goal"),
                 lambda: [(g.number, str(g)) for g in SustainableDevelopmentGoal.objects.all()],
                 int,
+                many=True,
             ),
             Facet("status", "status", _("Status"), PracticeStatus.choices),
         ]

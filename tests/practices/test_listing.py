@@ -197,5 +197,6 @@ def test_query_count_is_constant_as_practices_grow(
         )
     large = _queries(client, url)
     assert large == small, f"{small} queries with 4 practices, {large} with 19"
+    assert small <= 30, "the listing's fixed query budget"
     with django_assert_max_num_queries(40):
         client.get(URL + "?q=library&city=kupang&element=learning-ecosystem")

@@ -86,6 +86,7 @@ def test_detail_query_count_is_constant(client, site_tree, practice_tree):
         )
     large = _queries(client, url)
     assert large == small, f"{small} queries before, {large} with 8 more related and adoptions"
+    assert small <= 35, "the detail page's fixed query budget"
 
 
 @pytest.mark.parametrize(
