@@ -145,7 +145,11 @@ class PracticePage(Page):
         help_text=_("Total cost so far, in the currency below."),
     )
     budget_currency = models.CharField(
-        _("currency"), max_length=3, choices=CURRENCY_CHOICES, default="IDR"
+        _("currency"),
+        max_length=3,
+        choices=CURRENCY_CHOICES,
+        default="IDR",
+        help_text=_("Indonesian rupiah unless the budget was in another currency."),
     )
     funding_source = models.CharField(
         _("funding source"),
@@ -199,8 +203,15 @@ class PracticePage(Page):
     contact_name = models.CharField(
         _("contact person"), max_length=150, blank=True, help_text=_("Who answers questions.")
     )
-    contact_role = models.CharField(_("contact's role"), max_length=150, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_role = models.CharField(
+        _("contact's role"),
+        max_length=150,
+        blank=True,
+        help_text=_("e.g. Head of the permit office (DPMPTSP)."),
+    )
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("Shown publicly so other cities can ask.")
+    )
     video_url = models.URLField(
         _("video link"), blank=True, help_text=_("Optional link to a video about the practice.")
     )
@@ -422,13 +433,27 @@ class PracticeIndicator(Orderable):
     )
     unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("e.g. days, %"))
     baseline = models.DecimalField(
-        _("baseline"), max_digits=18, decimal_places=2, null=True, blank=True
+        _("baseline"),
+        max_digits=18,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The value before the practice started."),
     )
     achieved = models.DecimalField(
-        _("achieved"), max_digits=18, decimal_places=2, null=True, blank=True
+        _("achieved"),
+        max_digits=18,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The latest measured value."),
     )
     year = models.PositiveSmallIntegerField(
-        _("year"), null=True, blank=True, validators=YEAR_VALIDATORS
+        _("year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Year of the achieved value."),
     )
 
     panels = [
@@ -447,9 +472,18 @@ class PracticeIndicator(Orderable):
 class PracticeImage(Orderable):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="gallery_images")
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A photo of the practice at work; uploads go to your city's collection."),
     )
-    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    caption = models.CharField(
+        _("caption"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows; read aloud to visitors who cannot see it."),
+    )
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
@@ -465,6 +499,7 @@ class PracticeDocument(Orderable):
         verbose_name=_("document"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("A report, regulation or guide that another city could use."),
     )
 
     panels = [FieldPanel("document")]
