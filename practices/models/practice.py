@@ -352,8 +352,9 @@ class PracticePage(Page):
         the best candidates are loaded: three queries, fast at 20,000 practices, where one
         query joining and counting over every page took half a second.
         """
-        element_ids = list(self.elements.values_list("pk", flat=True))
-        tag_ids = list(self.tags.values_list("pk", flat=True))
+        # Plain iteration: in previews these are in-memory (modelcluster) querysets.
+        element_ids = [element.pk for element in self.elements.all()]
+        tag_ids = [tag.pk for tag in self.tags.all()]
         scores = Counter(
             PracticePage.elements.through.objects.filter(
                 dimensionelement_id__in=element_ids

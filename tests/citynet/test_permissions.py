@@ -170,6 +170,10 @@ def test_editor_edits_own_city_and_submits_for_review(kupang_client, site_tree, 
     kupang = site_tree.kupang
     edit = reverse("wagtailadmin_pages:edit", args=[kupang.pk])
     assert kupang_client.get(edit).status_code == 200
+    kupang.title = "Kupang draft title"
+    kupang.save_revision()
+    draft = kupang_client.get(reverse("wagtailadmin_pages:view_draft", args=[kupang.pk]))
+    assert draft.status_code == 200 and "Kupang draft title" in draft.content.decode()
 
     data = city_form_data(kupang, title="Kota Kupang (revisi)")
     response = kupang_client.post(edit, {**data, "action-publish": "publish"})

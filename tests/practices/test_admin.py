@@ -191,3 +191,21 @@ def test_other_citys_practice_drafts_are_refused(client, site_tree, practice_tre
     assert response.redirect_chain and response.redirect_chain[-1][0] == reverse(
         "wagtailadmin_home"
     )
+
+
+@pytest.mark.django_db
+def test_own_editors_and_secretariat_see_the_draft(
+    client, site_tree, practice_tree, secretariat_user
+):
+    practice = practice_tree.wifi  # Kupang's
+    practice.title = "Kupang draft in progress"
+    practice.save_revision()
+    kupang_editor = make_user("editor.kupang", site_tree.kupang.editors_group)
+    for user in (kupang_editor, secretariat_user):
+        client.force_login(user)
+        for view in ("edit", "view_draft"):
+            response = client.get(reverse(f"wagtailadmin_pages:{view}", args=[practice.pk]))
+            assert response.status_code == 200, (user, view)
+            assert "Kupang draft in progress" in response.content.decode()
+    client.logout()
+    assert "Kupang draft in progress" not in client.get(practice.url).content.decode()
