@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from citynet.facet_cache import cached_counts
 from citynet.geography import PROVINCE_CHOICES
 from citynet.models.cities import COHORT_CHOICES, CityKind, Membership
 
@@ -57,7 +58,16 @@ class Facet:
 class FacetedFilter:
     """Base for a listing's filters. Subclasses define `get_facets()` and may `narrow()` the
     queryset by parameters that are not facets (a keyword, a year range) and list those in
-    `kept_params()` so "remove this filter" links keep them."""
+    `kept_params()` so "remove this filter" links keep them.
+
+    With `cache_namespace` set, facet counts are cached (citynet.facet_cache) per
+    `cache_scope()` and filter state; the namespace's version must be bumped whenever the
+    counted content changes.
+    """
+
+    cache_namespace = None
+    # Parameters that change the order of results but never their counts.
+    order_params = ("sort", "page")
 
     def __init__(self, data, queryset):
         self.data = data
@@ -87,6 +97,10 @@ class FacetedFilter:
     def kept_params(self):
         return []
 
+    def cache_scope(self):
+        """What besides the query string decides the base queryset (a locale, an index)."""
+        return ""
+
     def ignore(self, label, raw):
         self.ignored.append((label, str(raw)[:MAX_VALUE_LENGTH]))
 
@@ -100,7 +114,7 @@ class FacetedFilter:
                 queryset = queryset.filter(**{facet.field: facet.selected})
         return queryset
 
-    def _options(self, facet):
+    def _count(self, facet):
         rows = (
             self._filtered(self.base, skip=facet)
             .prefetch_related(None)
@@ -108,7 +122,18 @@ class FacetedFilter:
             .values_list(facet.field)
             .annotate(n=Count("pk", distinct=facet.many))
         )
-        counts = {value: n for value, n in rows if value is not None}
+        return {value: n for value, n in rows if value is not None}
+
+    def _counts(self, facet):
+        if not self.cache_namespace:
+            return self._count(facet)
+        others = sorted((f.key, str(f.selected)) for f in self.active if f is not facet)
+        narrowing = sorted((k, str(v)) for k, v in self.kept_params() if k not in self.order_params)
+        state = repr((self.cache_scope(), facet.key, others, narrowing))
+        return cached_counts(self.cache_namespace, state, lambda: self._count(facet))
+
+    def _options(self, facet):
+        counts = self._counts(facet)
         options = [
             {
                 "value": value,
@@ -126,6 +151,15 @@ class FacetedFilter:
 
 class CityFilter(FacetedFilter):
     """The member-cities listing: province, kind, smart-city cohort and membership."""
+
+    cache_namespace = "cities"
+
+    def __init__(self, data, queryset, scope=""):
+        self.scope = scope
+        super().__init__(data, queryset)
+
+    def cache_scope(self):
+        return self.scope
 
     def get_facets(self):
         return [

@@ -23,6 +23,8 @@ class PracticeFilter(FacetedFilter):
     """Facets (city, province, dimension, element, tag, SDG, status), a start-year range,
     a keyword and a sort order, all from the query string."""
 
+    cache_namespace = "practices"
+
     def __init__(self, data, queryset, locale):
         self.locale = locale
         super().__init__(data, queryset)
@@ -102,6 +104,9 @@ class PracticeFilter(FacetedFilter):
         if self.data.get("sort") in SORTS:
             params.append(("sort", self.data["sort"]))
         return params
+
+    def cache_scope(self):
+        return self.locale.pk
 
     @property
     def is_filtered(self):

@@ -5,11 +5,20 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from citynet.factories import CityIndexPageFactory, CityPageFactory, HomePageFactory, translate
 from citynet.models import CityIndexPage, CityPage, HomePage
 from citynet.roles import SECRETARIAT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: cached counts never leak between tests."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @dataclass

@@ -80,7 +80,7 @@ class CityIndexPage(Page):
         from citynet.filters import CityFilter
 
         context = super().get_context(request, *args, **kwargs)
-        city_filter = CityFilter(request.GET, self.cities())
+        city_filter = CityFilter(request.GET, self.cities(), scope=self.pk)
         paginator = Paginator(city_filter.results, self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
         context.update(

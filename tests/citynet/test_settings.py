@@ -26,7 +26,7 @@ def run(settings, *args, env=None, code=None):
 PRINT_SETTINGS = (
     "import django; django.setup(); from django.conf import settings as s; "
     "print(s.DATABASES['default']['ENGINE'], s.EMAIL_BACKEND, s.MEDIA_ROOT, s.LANGUAGE_CODE, "
-    "s.ELASTICSEARCH_URL or '-')"
+    "s.ELASTICSEARCH_URL or '-', s.CACHES['default']['BACKEND'])"
 )
 
 
@@ -56,11 +56,12 @@ def test_production_passes_check_deploy():
 def test_without_database_url_the_site_runs_on_sqlite(tmp_path):
     result = run("dev", code=PRINT_SETTINGS, env={"MEDIA_ROOT": str(tmp_path)})
     assert result.returncode == 0, result.stderr
-    engine, email, media, language, search = result.stdout.split()
+    engine, email, media, language, search, cache = result.stdout.split()
     assert engine == "django.db.backends.sqlite3"
     assert email == "django.core.mail.backends.console.EmailBackend"
     assert media == str(tmp_path)
     assert (language, search) == ("en", "-")
+    assert cache == "django.core.cache.backends.locmem.LocMemCache"
 
 
 def test_environment_switches_database_email_language_and_search():
@@ -69,10 +70,12 @@ def test_environment_switches_database_email_language_and_search():
         "EMAIL_URL": "smtp+tls://user:pw@mail.example.org:587",
         "LANGUAGE_CODE": "id",
         "ELASTICSEARCH_URL": "http://127.0.0.1:9200",
+        "REDIS_URL": "redis://127.0.0.1:6379/1",
     }
     result = run("dev", code=PRINT_SETTINGS, env=env)
     assert result.returncode == 0, result.stderr
-    engine, email, _media, language, search = result.stdout.split()
+    engine, email, _media, language, search, cache = result.stdout.split()
     assert engine == "django.db.backends.postgresql"
     assert email == "django.core.mail.backends.smtp.EmailBackend"
     assert (language, search) == ("id", "http://127.0.0.1:9200")
+    assert cache == "django.core.cache.backends.redis.RedisCache"

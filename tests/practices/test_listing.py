@@ -1,6 +1,7 @@
 """The cross-city practice listing: filters with counts, search, sort, pagination, bad input."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -174,6 +175,7 @@ def test_drafts_and_unpublished_practices_are_not_listed(client, practice_tree):
 
 
 def _queries(client, url):
+    cache.clear()  # measure the uncached path: the worst case
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx.captured_queries)
@@ -200,3 +202,26 @@ def test_query_count_is_constant_as_practices_grow(
     assert small <= 30, "the listing's fixed query budget"
     with django_assert_max_num_queries(40):
         client.get(URL + "?q=library&city=kupang&element=learning-ecosystem")
+
+
+def test_counts_are_cached_and_publishing_refreshes_them(client, site_tree, practice_tree):
+    first = _queries_warm(client, URL)
+    second = _queries_warm(client, URL)
+    assert second <= first - 7, f"{first} then {second}: facet counts were not cached"
+    assert counts(client.get(URL), "city") == {"kupang": 2, "sidoarjo": 2}
+    make_practice(site_tree.kupang, title="Fresh", slug="fresh")
+    assert counts(client.get(URL), "city") == {"kupang": 3, "sidoarjo": 2}
+    practice_tree.permits.unpublish()
+    assert counts(client.get(URL), "city") == {"kupang": 3, "sidoarjo": 1}
+    assert counts(client.get(URL), "province") == {"Jawa Timur": 1, "Nusa Tenggara Timur": 3}
+    # Editing a city (its province) refreshes the practice counts too.
+    sidoarjo = site_tree.sidoarjo
+    sidoarjo.province = "Bali"
+    sidoarjo.save_revision().publish()
+    assert counts(client.get(URL), "province") == {"Bali": 1, "Nusa Tenggara Timur": 3}
+
+
+def _queries_warm(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)

@@ -1,6 +1,7 @@
 """The practice page: structured facts, transfers, related practices, validation, queries."""
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -65,6 +66,7 @@ def test_related_practices_share_an_element_or_tag(practice_tree):
 
 
 def _queries(client, url):
+    cache.clear()  # measure the uncached path: the worst case
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx.captured_queries)
