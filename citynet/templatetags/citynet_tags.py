@@ -17,8 +17,13 @@ def language_switcher(context, page=None):
     current = get_language()
     urls = {}
     if isinstance(page, Page) and page.pk:
+        # Filters use the same values in every language, so a filtered listing stays filtered.
+        query = request.GET.copy() if request else None
+        if query:
+            query.pop("page", None)
+        suffix = f"?{query.urlencode()}" if query else ""
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            urls[translation.locale.language_code] = translation.get_url(request)
+            urls[translation.locale.language_code] = translation.get_url(request) + suffix
         missing = [code for code, _name in settings.LANGUAGES if code not in urls]
         if missing:
             site = Site.find_for_request(request) if request else None

@@ -108,3 +108,8 @@ def test_indonesian_catalogue_is_complete():
     stats = result.stderr
     assert "translated" in stats
     assert "untranslated" not in stats and "fuzzy" not in stats, stats
+
+
+def test_switching_language_keeps_listing_filters_but_not_the_page(client, site_tree):
+    body = client.get(site_tree.cities.url, {"kind": "kota", "page": "2"}).content.decode()
+    assert switcher_links(body) == {f"{site_tree.cities_id.url}?kind=kota": "id"}

@@ -153,3 +153,16 @@ def test_dimensions_in_use_cannot_be_deleted(practice_tree):
 
     with pytest.raises(ProtectedError):
         Dimension.objects.get(slug="smart-society").delete()
+
+
+def test_secretariat_cannot_delete_a_dimension_in_use_through_the_admin(
+    secretariat_client, practice_tree
+):
+    from django.urls import reverse
+
+    society = Dimension.objects.get(slug="smart-society")
+    url = reverse("wagtailsnippets_citynet_dimension:delete", args=[society.pk])
+    assert secretariat_client.get(url).status_code == 200
+    response = secretariat_client.post(url)
+    assert response.status_code == 302
+    assert Dimension.objects.filter(pk=society.pk).exists()
