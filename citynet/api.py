@@ -6,11 +6,38 @@ field, e.g. /api/v2/pages/?type=practices.PracticePage&city=12&dimension=3.
 """
 
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from citynet.text import has_control_characters
+
+
+class SearchQueryCheck:
+    """A blank search or one with control characters is a 400 with a reason, not a 500
+    from the search backend."""
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        search = self.request.GET.get("search")
+        if search is not None and (not search.strip() or has_control_characters(search)):
+            raise BadRequestError("search needs at least one word and no control characters")
+
+
+class CitynetPagesAPIViewSet(SearchQueryCheck, PagesAPIViewSet):
+    pass
+
+
+class CitynetImagesAPIViewSet(SearchQueryCheck, ImagesAPIViewSet):
+    pass
+
+
+class CitynetDocumentsAPIViewSet(SearchQueryCheck, DocumentsAPIViewSet):
+    pass
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("pages", CitynetPagesAPIViewSet)
+api_router.register_endpoint("images", CitynetImagesAPIViewSet)
+api_router.register_endpoint("documents", CitynetDocumentsAPIViewSet)

@@ -1,6 +1,8 @@
-"""Language handling for URLs that have no language prefix."""
+"""Request handling shared by every view: language prefixes, hostile query strings."""
 
+from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils.translation import gettext as _
 
 # Outside i18n_patterns: their 404s are final, not a hint to try /en/… instead.
 UNPREFIXED = ("/api/", "/admin/", "/documents/", "/django-admin/", "/static/", "/media/")
@@ -15,3 +17,24 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if response.status_code == 404 and request.path_info.startswith(UNPREFIXED):
             return response
         return super().process_response(request, response)
+
+
+class RejectNullCharactersMiddleware:
+    """A NUL byte in the query string is a 400 before any view sees it.
+
+    PostgreSQL cannot store or compare strings containing NUL, so such a value reaching a
+    query fails deep in the driver (a 500). Form fields already reject NUL (Django's
+    ProhibitNullCharactersValidator); query strings are checked here, for every view.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return HttpResponseBadRequest(
+                    _("Bad request: the address contains a null character."),
+                    content_type="text/plain; charset=utf-8",
+                )
+        return self.get_response(request)

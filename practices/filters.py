@@ -6,6 +6,7 @@ from taggit.models import Tag
 from citynet.filters import Facet, FacetedFilter
 from citynet.geography import PROVINCE_CHOICES
 from citynet.models import CityPage, Dimension, DimensionElement
+from citynet.text import clean_search_text
 
 from .models import PracticePage, PracticeStatus, SustainableDevelopmentGoal
 
@@ -91,7 +92,7 @@ class PracticeFilter(FacetedFilter):
             queryset = queryset.filter(start_year__gte=self.year_from)
         if self.year_to is not None:
             queryset = queryset.filter(start_year__lte=self.year_to)
-        self.query = " ".join(str(self.data.get("q", "")).split())[:MAX_QUERY_LENGTH]
+        self.query = clean_search_text(self.data.get("q", ""), MAX_QUERY_LENGTH)
         if self.query:
             # Wagtail's own search until the search app's service takes over (search issue).
             results = PracticePage.objects.live().search(self.query, operator="and")

@@ -107,6 +107,19 @@ def test_api_unknown_ids_are_json_404s(client, practice_tree):
     assert response["Content-Type"].startswith("application/json")
 
 
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize("search", [" ", "\x00", "permits\x00x"])
+def test_api_bad_search_is_400(client, practice_tree, endpoint, search):
+    response = client.get(f"/api/v2/{endpoint}/", {"search": search})
+    assert response.status_code == 400
+    assert "search" in response.json()["message"]
+
+
+def test_api_search_finds_practices(client, practice_tree):
+    response = client.get(API, {"type": "practices.PracticePage", "search": "permits"})
+    assert [i["title"] for i in response.json()["items"]] == ["Online permits"]
+
+
 def test_api_bad_filters_are_400_not_500(client, practice_tree):
     response = client.get(API, {"type": "practices.PracticePage", "city": "abc"})
     assert response.status_code == 400

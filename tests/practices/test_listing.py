@@ -134,6 +134,8 @@ def test_pagination_keeps_filters(client, practice_tree, monkeypatch):
         {"q": "' OR 1=1; DROP TABLE wagtailcore_page; --"},
         {"q": '"unclosed AND (OR -'},
         {"q": "<script>alert(1)</script>"},
+        {"q": "izin\x1b\x07"},
+        {"q": "   "},
         {"page": "1e9"},
     ],
 )
@@ -143,6 +145,13 @@ def test_bad_input_never_fails(client, practice_tree, query):
     body = response.content.decode()
     assert "<script>alert(1)</script>" not in body
     assert "<b>x</b>" not in body
+
+
+@pytest.mark.parametrize("query", [{"q": "\x00"}, {"city": "kupang\x00"}, {"x\x00": "1"}])
+def test_null_characters_are_a_400(client, practice_tree, query):
+    response = client.get(URL, query)
+    assert response.status_code == 400
+    assert "null character" in response.content.decode()
 
 
 def test_unknown_values_are_ignored_with_a_note(client, practice_tree):
