@@ -1,6 +1,6 @@
 """Request handling shared by every view: language prefixes, hostile query strings."""
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.translation import gettext as _
 
@@ -33,8 +33,9 @@ class RejectNullCharactersMiddleware:
     def __call__(self, request):
         for key, values in request.GET.lists():
             if "\x00" in key or any("\x00" in value for value in values):
-                return HttpResponseBadRequest(
-                    _("Bad request: the address contains a null character."),
-                    content_type="text/plain; charset=utf-8",
-                )
+                message = _("Bad request: the address contains a null character.")
+                if request.path_info.startswith("/api/"):
+                    # The API's own error shape, so clients parse one format.
+                    return JsonResponse({"message": message}, status=400)
+                return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
