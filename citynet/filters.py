@@ -81,11 +81,11 @@ class FacetedFilter:
                 self.ignore(facet.label, raw)
         self.base = self.narrow(queryset)
         self.results = self._filtered(self.base)
-        kept = self.kept_params()
+        self.kept = self.kept_params()
         for facet in self.facets:
             facet.options = self._options(facet)
             facet.remove_query = urlencode(
-                kept + [(f.key, f.selected) for f in self.active if f is not facet]
+                self.kept + [(f.key, f.selected) for f in self.active if f is not facet]
             )
 
     def get_facets(self):
@@ -128,7 +128,7 @@ class FacetedFilter:
         if not self.cache_namespace:
             return self._count(facet)
         others = sorted((f.key, str(f.selected)) for f in self.active if f is not facet)
-        narrowing = sorted((k, str(v)) for k, v in self.kept_params() if k not in self.order_params)
+        narrowing = sorted((k, str(v)) for k, v in self.kept if k not in self.order_params)
         state = repr((self.cache_scope(), facet.key, others, narrowing))
         return cached_counts(self.cache_namespace, state, lambda: self._count(facet))
 

@@ -580,44 +580,51 @@ def load_demo_practices(command):
     created = {}
     for entry in PRACTICES:
         city = CityPage.objects.get(slug=entry["city"], locale__language_code="en")
-        existing = PracticePage.objects.child_of(city).filter(slug=entry["slug"]).first()
-        if existing:
-            created[entry["slug"]] = existing
-            continue
-        practice = PracticePage(
-            slug=entry["slug"],
-            locale=city.locale,
-            dimension=dimensions[entry["dimension"]],
-            status=entry["status"],
-            start_year=entry["start"],
-            budget_amount=Decimal(entry["budget"]) if entry["budget"] else None,
-            funding_source=entry["funding"],
-            contact_name=f"Diskominfo {city.title}",
-            contact_role="Sample contact",
-            adapted_from=created.get(entry.get("adapted_from")),
-            **_fields(entry, "en"),
-        )
-        practice.elements = [elements[slug] for slug in entry["elements"]]
-        practice.sdgs = list(SustainableDevelopmentGoal.objects.filter(number__in=entry["sdgs"]))
-        practice.tags.add(*entry["tags"])
-        practice.indicators = [
-            PracticeIndicator(name=en, unit=unit, baseline=base, achieved=got, year=year)
-            for en, _id, unit, base, got, year in entry["indicators"]
-        ]
-        city.add_child(instance=practice)
-        practice.save_revision().publish()
-        command.created += 1
-        created[entry["slug"]] = practice
-
         original = created.get(entry.get("adapted_from"))
-        translation = practice.copy_for_translation(id_locale)
-        for name, value in _fields(entry, "id").items():
-            setattr(translation, name, value)
-        translation.adapted_from = original.get_translation_or_none(id_locale) if original else None
-        indicators = list(translation.indicators.all())
-        for indicator, (_en, name_id, *_rest) in zip(indicators, entry["indicators"], strict=True):
-            indicator.name = name_id
-        translation.indicators = indicators
-        translation.save()
-        translation.save_revision().publish()
-        command.created += 1
+        practice = PracticePage.objects.child_of(city).filter(slug=entry["slug"]).first()
+        if practice is None:
+            practice = PracticePage(
+                slug=entry["slug"],
+                locale=city.locale,
+                dimension=dimensions[entry["dimension"]],
+                status=entry["status"],
+                start_year=entry["start"],
+                budget_amount=Decimal(entry["budget"]) if entry["budget"] else None,
+                funding_source=entry["funding"],
+                contact_name=f"Diskominfo {city.title}",
+                contact_role="Sample contact",
+                adapted_from=original,
+                **_fields(entry, "en"),
+            )
+            practice.elements = [elements[slug] for slug in entry["elements"]]
+            practice.sdgs = list(
+                SustainableDevelopmentGoal.objects.filter(number__in=entry["sdgs"])
+            )
+            practice.tags.add(*entry["tags"])
+            practice.indicators = _indicators(entry, "en")
+            city.add_child(instance=practice)
+            practice.save_revision().publish()
+            command.created += 1
+        created[entry["slug"]] = practice
+        # The translation copies classification and tags; text, indicator names and the
+        # adapted-from link (to the original's own translation) are Indonesian.
+        command.ensure_translation(
+            practice,
+            id_locale,
+            adapted_from=original.get_translation_or_none(id_locale) if original else None,
+            indicators=_indicators(entry, "id"),
+            **_fields(entry, "id"),
+        )
+
+
+def _indicators(entry, language):
+    return [
+        PracticeIndicator(
+            name=name_en if language == "en" else name_id,
+            unit=unit,
+            baseline=baseline,
+            achieved=achieved,
+            year=year,
+        )
+        for name_en, name_id, unit, baseline, achieved, year in entry["indicators"]
+    ]

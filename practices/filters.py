@@ -9,6 +9,7 @@ from citynet.models import CityPage, Dimension, DimensionElement
 from citynet.text import clean_search_text
 
 from .models import PracticePage, PracticeStatus, SustainableDevelopmentGoal
+from .models.practice import YEAR_MAX, YEAR_MIN
 
 SORTS = {
     "newest": ("-first_published_at", "-pk"),
@@ -95,7 +96,14 @@ class PracticeFilter(FacetedFilter):
         self.query = clean_search_text(self.data.get("q", ""), MAX_QUERY_LENGTH)
         if self.query:
             # Wagtail's own search until the search app's service takes over (search issue).
-            results = PracticePage.objects.live().search(self.query, operator="and")
+            # Within this locale, so other languages' matches cannot crowd out the cap; ids
+            # only, since the listing loads its page of results itself.
+            results = (
+                PracticePage.objects.live()
+                .filter(locale=self.locale)
+                .only("pk")
+                .search(self.query, operator="and")
+            )
             queryset = queryset.filter(pk__in=[p.pk for p in results[:MAX_SEARCH_RESULTS]])
         return queryset
 
@@ -121,7 +129,7 @@ class PracticeFilter(FacetedFilter):
             year = int(raw)
         except (TypeError, ValueError):
             year = None
-        if year is None or not 1945 <= year <= 2100:
+        if year is None or not YEAR_MIN <= year <= YEAR_MAX:
             self.ignore(label, raw)
             return None
         return year

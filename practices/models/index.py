@@ -43,6 +43,8 @@ class PracticeIndexPage(RoutablePageMixin, Page):
     def listing(self, request):
         from practices.filters import SORT_LABELS, PracticeFilter
 
+        from .practice import YEAR_MAX, YEAR_MIN
+
         practice_filter = PracticeFilter(request.GET, self.practices(), self.locale)
         paginator = Paginator(practice_filter.results, self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
@@ -53,6 +55,8 @@ class PracticeIndexPage(RoutablePageMixin, Page):
                 "page_obj": page_obj,
                 "practices": page_obj.object_list,
                 "sort_labels": SORT_LABELS,
+                "year_min": YEAR_MIN,
+                "year_max": YEAR_MAX,
             },
         )
         if set(request.GET) - {"page"}:

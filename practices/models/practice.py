@@ -27,7 +27,8 @@ from practices.forms import ADAPTED_SAME_CITY, PracticeForm, wrong_elements_mess
 from .goals import SustainableDevelopmentGoal
 
 PROSE_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
-YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
+YEAR_MIN, YEAR_MAX = 1945, 2100
+YEAR_VALIDATORS = [MinValueValidator(YEAR_MIN), MaxValueValidator(YEAR_MAX)]
 RELATED_COUNT = 3
 # Best-scored matches loaded to pick the related practices from (some may be drafts).
 RELATED_CANDIDATES = 30

@@ -234,3 +234,14 @@ def _queries_warm(client, url):
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx.captured_queries)
+
+
+def test_keyword_search_stays_within_the_listing_language(client, practice_tree, monkeypatch):
+    """Other languages' matches must not use up the search cap."""
+    from citynet.factories import translate
+    from practices import filters
+
+    monkeypatch.setattr(filters, "MAX_SEARCH_RESULTS", 1)
+    translate(practice_tree.library, "id", title="Digital library (ID)")
+    response = client.get(practice_tree.index_id.url, {"q": "library"})
+    assert titles(response) == ["Digital library (ID)"]
