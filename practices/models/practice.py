@@ -356,15 +356,21 @@ class PracticePage(Page):
         # Plain iteration: in previews these are in-memory (modelcluster) querysets.
         element_ids = [element.pk for element in self.elements.all()]
         tag_ids = [tag.pk for tag in self.tags.all()]
+        # Only live practices of this language compete, so other languages cannot crowd
+        # the candidates out.
         scores = Counter(
             PracticePage.elements.through.objects.filter(
-                dimensionelement_id__in=element_ids
+                dimensionelement_id__in=element_ids,
+                practicepage__locale_id=self.locale_id,
+                practicepage__live=True,
             ).values_list("practicepage_id", flat=True)
         )
         scores.update(
-            PracticeTag.objects.filter(tag_id__in=tag_ids).values_list(
-                "content_object_id", flat=True
-            )
+            PracticeTag.objects.filter(
+                tag_id__in=tag_ids,
+                content_object__locale_id=self.locale_id,
+                content_object__live=True,
+            ).values_list("content_object_id", flat=True)
         )
         scores.pop(self.pk, None)
         candidates = [pk for pk, _score in scores.most_common(RELATED_CANDIDATES)]

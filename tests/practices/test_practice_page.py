@@ -166,3 +166,14 @@ def test_secretariat_cannot_delete_a_dimension_in_use_through_the_admin(
     response = secretariat_client.post(url)
     assert response.status_code == 302
     assert Dimension.objects.filter(pk=society.pk).exists()
+
+
+def test_related_practices_come_from_the_same_language(practice_tree, monkeypatch):
+    """Other languages' matches must not crowd out the candidates."""
+    from citynet.factories import translate
+    from practices.models import practice as practice_module
+
+    monkeypatch.setattr(practice_module, "RELATED_CANDIDATES", 1)
+    library_id = translate(practice_tree.library, "id", title="Perpustakaan digital")
+    padi_id = translate(practice_tree.padi, "id", title="Perpustakaan PADI")
+    assert list(library_id.related_practices()) == [padi_id]
