@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from citynet.models import CityPage, Dimension
 
-from .models import PracticePage
+from .models import live_practices
 
 FEED_LENGTH = 30
 
@@ -55,10 +55,8 @@ class PracticeRssFeed(Feed):
 
     def items(self, obj):
         return (
-            PracticePage.objects.live()
-            .public()
-            .filter(locale_id=self.index.locale_id, **obj["filters"])
-            .select_related("city", "dimension")
+            live_practices(self.index.locale_id)
+            .filter(**obj["filters"])
             .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
         )
 

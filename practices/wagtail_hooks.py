@@ -5,35 +5,25 @@ from wagtail import hooks
 
 from citynet.sections import CITY_SECTIONS, HOME_SECTIONS
 
-from .models import PracticeIndexPage, PracticePage
+from .models import PracticeIndexPage, live_practices
 
 CITY_PRACTICES_SHOWN = 12
 HOME_PRACTICES_SHOWN = 6
 
 
-def _live_practices(locale_id):
-    return (
-        PracticePage.objects.live()
-        .public()
-        .filter(locale_id=locale_id)
-        .select_related("city", "dimension")
-        .order_by("-first_published_at", "-pk")
-    )
-
-
-def _index(locale_id):
-    return PracticeIndexPage.objects.live().filter(locale_id=locale_id).first()
+def _newest(locale_id):
+    return live_practices(locale_id).order_by("-first_published_at", "-pk")
 
 
 @hooks.register(CITY_SECTIONS)
 def city_practices(city, request):
-    practices = list(_live_practices(city.locale_id).filter(city=city)[: CITY_PRACTICES_SHOWN + 1])
+    practices = list(_newest(city.locale_id).filter(city=city)[: CITY_PRACTICES_SHOWN + 1])
     return {
         "heading": _("Best practices"),
         "template": "practices/includes/city_practices.html",
         "practices": practices[:CITY_PRACTICES_SHOWN],
         "more": len(practices) > CITY_PRACTICES_SHOWN,
-        "index": _index(city.locale_id),
+        "index": PracticeIndexPage.for_locale(city.locale_id),
         "city": city,
     }
 
@@ -43,8 +33,8 @@ def newest_practices(home, request):
     return {
         "heading": _("Newest practices"),
         "template": "practices/includes/home_practices.html",
-        "practices": list(_live_practices(home.locale_id)[:HOME_PRACTICES_SHOWN]),
-        "index": _index(home.locale_id),
+        "practices": list(_newest(home.locale_id)[:HOME_PRACTICES_SHOWN]),
+        "index": PracticeIndexPage.for_locale(home.locale_id),
     }
 
 

@@ -10,6 +10,7 @@ from .practice import (
     PracticePage,
     PracticeStatus,
     PracticeTag,
+    live_practices,
 )
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "PracticeStatus",
     "PracticeTag",
     "SustainableDevelopmentGoal",
+    "live_practices",
 ]

@@ -29,15 +29,15 @@ class PracticeIndexPage(RoutablePageMixin, Page):
         verbose_name = _("practice index page")
         verbose_name_plural = _("practice index pages")
 
-    def practices(self):
-        from .practice import PracticePage
+    @classmethod
+    def for_locale(cls, locale_id):
+        """The live listing of this language (for links from practices and cities)."""
+        return cls.objects.live().filter(locale_id=locale_id).first()
 
-        return (
-            PracticePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .select_related("city", "dimension")
-        )
+    def practices(self):
+        from .practice import live_practices
+
+        return live_practices(self.locale_id)
 
     @path("")
     def listing(self, request):

@@ -376,12 +376,7 @@ class PracticePage(Page):
         candidates = [pk for pk, _score in scores.most_common(RELATED_CANDIDATES)]
         if not candidates:
             return []
-        pages = (
-            PracticePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, pk__in=candidates)
-            .select_related("city", "dimension")
-        )
+        pages = live_practices(self.locale_id).filter(pk__in=candidates)
         ranked = sorted(
             pages, key=lambda p: (scores[p.pk], p.first_published_at, p.pk), reverse=True
         )
@@ -414,9 +409,7 @@ class PracticePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            practice_index=PracticeIndexPage.objects.live()
-            .filter(locale_id=self.locale_id)
-            .first(),
+            practice_index=PracticeIndexPage.for_locale(self.locale_id),
             sections=collect_sections(PRACTICE_SECTIONS, self, request),
             related=self.related_practices(),
             adopted_by=self.adopted_by(),
@@ -430,6 +423,16 @@ class PracticePage(Page):
             ),
         )
         return context
+
+
+def live_practices(locale_id):
+    """Live, public practices of one language, with what their cards show."""
+    return (
+        PracticePage.objects.live()
+        .public()
+        .filter(locale_id=locale_id)
+        .select_related("city", "dimension")
+    )
 
 
 class PracticeIndicator(Orderable):
