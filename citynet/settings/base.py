@@ -177,6 +177,15 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
+# Event registration: attempts allowed per client address and window (seconds), counted in
+# the shared cache. Behind a proxy, name the header holding the client address, e.g.
+# EVENTS_CLIENT_IP_HEADER=HTTP_X_FORWARDED_FOR (only if the proxy sets it reliably).
+EVENTS_REGISTRATION_RATE = (
+    int(os.environ.get("EVENTS_REGISTRATION_ATTEMPTS", "10")),
+    int(os.environ.get("EVENTS_REGISTRATION_WINDOW", "3600")),
+)
+EVENTS_CLIENT_IP_HEADER = os.environ.get("EVENTS_CLIENT_IP_HEADER", "")
+
 # Public cross-city search switches to Elasticsearch when this is set (search app).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "citynet-dev")

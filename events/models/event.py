@@ -1,0 +1,512 @@
+"""An event page: when and where (in the event's own time zone), its agenda of sessions,
+who takes part, registration limits and the materials left behind."""
+
+from datetime import timedelta
+
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from citynet.models import CityPage
+from citynet.sections import collect_sections
+from events.forms import EventPageForm
+from events.zones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, combine, zone
+
+from .speakers import Speaker
+
+PROSE_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
+MAX_CAPACITY = 100_000
+# Other apps could add to the event page the way events add to practices.
+EVENT_SECTIONS = "events_event_sections"
+
+
+class EventKind(models.TextChoices):
+    SEMINAR = "seminar", _("Seminar")
+    WORKSHOP = "workshop", _("Workshop")
+    TRAINING = "training", _("Training")
+    CONGRESS = "congress", _("Congress")
+    WEBINAR = "webinar", _("Webinar")
+
+
+class SessionKind(models.TextChoices):
+    PLENARY = "plenary", _("Plenary")
+    PANEL = "panel", _("Panel")
+    WORKSHOP = "workshop", _("Workshop")
+    SITE_VISIT = "site_visit", _("Site visit")
+    PRESS_CONFERENCE = "press_conference", _("Press conference")
+
+
+class MaterialKind(models.TextChoices):
+    DOCUMENT = "document", _("Document")
+    SLIDES = "slides", _("Slides")
+    PHOTO = "photo", _("Photo")
+    REPORT = "report", _("Report")
+
+
+class RegistrationState(models.TextChoices):
+    NOT_OFFERED = "not_offered", _("No registration")
+    NOT_YET_OPEN = "not_yet_open", _("Registration not open yet")
+    OPEN = "open", _("Registration open")
+    CLOSED = "closed", _("Registration closed")
+
+
+class EventPage(RoutablePageMixin, Page):
+    """One seminar, workshop, training, congress or webinar.
+
+    Times are stored in UTC and typed and shown in the event's zone (`time_zone`); the
+    admin form does the conversion. Sessions keep their local day and time, as a printed
+    programme does, and get their instant from the event's zone.
+    """
+
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=EventKind.choices, default=EventKind.SEMINAR
+    )
+    theme = models.CharField(
+        _("theme"),
+        max_length=255,
+        blank=True,
+        help_text=_("The event's theme, e.g. 'Strategi Pengembangan Smart City'."),
+    )
+    start = models.DateTimeField(
+        _("starts"), help_text=_("Date and time in the event's time zone (below).")
+    )
+    end = models.DateTimeField(
+        _("ends"), help_text=_("Date and time in the event's time zone (below).")
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        choices=TIME_ZONE_CHOICES,
+        default=DEFAULT_TIME_ZONE,
+        help_text=_("Where the event takes place. All times on this page are in this zone."),
+    )
+    venue = models.CharField(
+        _("venue"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. 'Hotel Aston Kupang'. Leave empty for a webinar."),
+    )
+    address = models.TextField(_("address"), max_length=500, blank=True)
+    host_city = models.ForeignKey(
+        CityPage,
+        verbose_name=_("host city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hosted_events",
+        help_text=_("The member city hosting the event. Its editors see its registrants."),
+    )
+    organiser = models.CharField(
+        _("organiser"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. 'Citynet Indonesia and the City of Kupang'."),
+    )
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=PROSE_FEATURES,
+        help_text=_("What the event is about and who should come."),
+    )
+    online_url = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_("Meeting link for webinars (required for a webinar)."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_CAPACITY)],
+        help_text=_(
+            "Seats available. Further registrations go on a waiting list. Leave empty for no limit."
+        ),
+    )
+    registration_opens = models.DateTimeField(
+        _("registration opens"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if the event takes no registrations."),
+    )
+    registration_closes = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to close registration when the event starts."),
+    )
+    participating_cities = ParentalManyToManyField(
+        CityPage,
+        verbose_name=_("participating cities"),
+        blank=True,
+        related_name="events_attended",
+        help_text=_("Member cities that took part."),
+    )
+    summary = RichTextField(
+        _("post-event summary"),
+        blank=True,
+        features=PROSE_FEATURES,
+        help_text=_("After the event: what was discussed and agreed."),
+    )
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    base_form_class = EventPageForm
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("theme")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("time_zone"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldRowPanel([FieldPanel("host_city"), FieldPanel("organiser")]),
+        FieldPanel("description"),
+        FieldPanel("participating_cities"),
+    ]
+    agenda_panels = [
+        InlinePanel("sessions", label=_("Session"), heading=_("Agenda")),
+    ]
+    registration_panels = [
+        FieldPanel("capacity"),
+        FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
+    ]
+    after_panels = [
+        FieldPanel("summary"),
+        InlinePanel("materials", label=_("Material"), heading=_("Materials")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Event")),
+            ObjectList(agenda_panels, heading=_("Agenda")),
+            ObjectList(registration_panels, heading=_("Registration")),
+            ObjectList(after_panels, heading=_("Summary and materials")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("theme", boost=2),
+        index.SearchField("description"),
+        index.SearchField("summary"),
+        index.SearchField("venue"),
+        index.FilterField("kind"),
+        index.FilterField("start"),
+        index.FilterField("host_city"),
+    ]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("theme"),
+        APIField("start"),
+        APIField("end"),
+        APIField("time_zone"),
+        APIField("venue"),
+        APIField("address"),
+        APIField("host_city"),
+        APIField("organiser"),
+        APIField("description"),
+        APIField("online_url"),
+        APIField("capacity"),
+        APIField("registration_opens"),
+        APIField("registration_closes"),
+        APIField("summary"),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [models.Index(fields=["start"], name="events_event_start")]
+
+    # Time -------------------------------------------------------------------------------
+
+    @property
+    def tz(self):
+        return zone(self.time_zone)
+
+    @property
+    def zone_abbreviation(self):
+        """WIB, WITA, WIT, +08... as people in that place write it."""
+        return timezone.localtime(self.start, self.tz).tzname() if self.start else ""
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.tz)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, self.tz)
+
+    @property
+    def is_multi_day(self):
+        return self.local_start.date() != self.local_end.date()
+
+    def is_past(self, now=None):
+        return self.end < (now or timezone.now())
+
+    # Registration -----------------------------------------------------------------------
+
+    @property
+    def closes_at(self):
+        """Registration closes at the set time, or when the event starts."""
+        return self.registration_closes or self.start
+
+    def registration_state(self, now=None):
+        now = now or timezone.now()
+        if self.registration_opens is None:
+            return RegistrationState.NOT_OFFERED
+        if now < self.registration_opens:
+            return RegistrationState.NOT_YET_OPEN
+        if now >= self.closes_at:
+            return RegistrationState.CLOSED
+        return RegistrationState.OPEN
+
+    def registration_event(self):
+        """The page registrations belong to: one per event, whatever its language.
+
+        Every translation of an event shares the first one's seats, so a seat taken on
+        /id/ is gone on /en/ too. That first page is the translation with the lowest id."""
+        if not self.pk:
+            return self
+        return (
+            EventPage.objects.filter(translation_key=self.translation_key).order_by("pk").first()
+            or self
+        )
+
+    # Agenda -----------------------------------------------------------------------------
+
+    def agenda(self):
+        """Sessions grouped by local day, in time order: [(day, [session, ...]), ...].
+
+        Speakers, practices and materials are fetched once for all sessions, and practices
+        are shown in this page's language (live ones only)."""
+        from citynet.translations import localized
+
+        sessions = sorted(
+            self.sessions.prefetch_related("speakers__photo", "practices", "materials"),
+            key=lambda s: (s.day, s.starts_at, s.ends_at, s.sort_order or 0),
+        )
+        practice_map = localized(
+            [p for s in sessions for p in s.practices.all()], self.locale_id, live_only=True
+        )
+        days = []
+        for session in sessions:
+            session.event = self
+            session.shown_practices = [
+                practice_map[p.pk] for p in session.practices.all() if p.pk in practice_map
+            ]
+            if not days or days[-1][0] != session.day:
+                days.append((session.day, []))
+            days[-1][1].append(session)
+        return days
+
+    def get_context(self, request, *args, **kwargs):
+        from citynet.translations import localized
+        from events.registration_forms import RegistrationForm
+
+        context = super().get_context(request, *args, **kwargs)
+        agenda = self.agenda()
+        speakers = {}
+        for _day, sessions in agenda:
+            for session in sessions:
+                for speaker in session.speakers.all():
+                    speakers.setdefault(speaker.pk, speaker)
+        host = self.host_city
+        cities = list(self.participating_cities.all())
+        city_map = localized(cities + ([host] if host else []), self.locale_id)
+        registration_event = self.registration_event()
+        state = registration_event.registration_state()
+        context.update(
+            agenda=agenda,
+            speakers=list(speakers.values()),
+            host=city_map.get(host.pk) if host else None,
+            participating=sorted(
+                (city_map[c.pk] for c in cities if c.pk in city_map), key=lambda c: c.title
+            ),
+            materials=list(self.materials.select_related("document", "image")),
+            registration_state=state,
+            seats=registration_event.seats(),
+            sections=collect_sections(EVENT_SECTIONS, self, request),
+        )
+        if state == RegistrationState.OPEN:
+            context["registration_form"] = RegistrationForm(locale_id=self.locale_id)
+        return context
+
+    def seats(self):
+        """Confirmed seats, waiting list and seats left (None when unlimited)."""
+        from .registration import RegistrationStatus
+
+        counts = dict(
+            self.registrations.values_list("status").annotate(n=models.Count("pk")).order_by()
+        )
+        confirmed = counts.get(RegistrationStatus.CONFIRMED, 0)
+        return {
+            "confirmed": confirmed,
+            "waitlisted": counts.get(RegistrationStatus.WAITLISTED, 0),
+            "left": None if self.capacity is None else max(self.capacity - confirmed, 0),
+        }
+
+    # Routes -----------------------------------------------------------------------------
+
+    @path("register/", name="register")
+    def register_view(self, request):
+        from events.views import register
+
+        return register(request, self)
+
+    @path("registration/<str:token>/", name="registration")
+    def registration_view(self, request, token):
+        from events.views import manage_registration
+
+        return manage_registration(request, self, token)
+
+    @path("calendar/", name="ics")
+    def ics_view(self, request):
+        from events.calendar import event_calendar_response
+
+        return event_calendar_response(request, self)
+
+    @path("sessions/<int:session_id>/calendar/", name="session_ics")
+    def session_ics_view(self, request, session_id):
+        from django.shortcuts import get_object_or_404
+
+        from events.calendar import session_calendar_response
+
+        session = get_object_or_404(EventSession, pk=session_id, event=self)
+        return session_calendar_response(request, self, session)
+
+
+class EventSession(ClusterableModel, Orderable):
+    """One item of the agenda, on a local day and time of its event."""
+
+    event = ParentalKey(EventPage, related_name="sessions", on_delete=models.CASCADE)
+    day = models.DateField(_("day"), help_text=_("A day of the event."))
+    starts_at = models.TimeField(_("starts"), help_text=_("Local time, e.g. 09:00."))
+    ends_at = models.TimeField(_("ends"), help_text=_("Local time, after the start."))
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=SessionKind.choices, default=SessionKind.PLENARY
+    )
+    room = models.CharField(_("room"), max_length=120, blank=True)
+    speakers = ParentalManyToManyField(
+        Speaker,
+        verbose_name=_("speakers"),
+        blank=True,
+        related_name="sessions",
+        help_text=_("Add speakers under Snippets > Speakers first."),
+    )
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+    practices = ParentalManyToManyField(
+        "practices.PracticePage",
+        verbose_name=_("practices presented"),
+        blank=True,
+        related_name="presented_in",
+        help_text=_("Best practices presented in this session."),
+    )
+    materials = ParentalManyToManyField(
+        "wagtaildocs.Document",
+        verbose_name=_("materials"),
+        blank=True,
+        related_name="+",
+        help_text=_("Slides and papers of this session."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("day"), FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("kind"), FieldPanel("room")]),
+        FieldPanel("speakers"),
+        FieldPanel("description"),
+        FieldPanel("practices"),
+        FieldPanel("materials"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def start(self):
+        return combine(self.day, self.starts_at, self.event.tz)
+
+    @property
+    def end(self):
+        end = combine(self.day, self.ends_at, self.event.tz)
+        return end if end > self.start else end + timedelta(days=1)
+
+
+class EventMaterial(Orderable):
+    """A document, slide deck or photo from the event, shown after it."""
+
+    event = ParentalKey(EventPage, related_name="materials", on_delete=models.CASCADE)
+    title = models.CharField(
+        _("title"), max_length=255, blank=True, help_text=_("Defaults to the file's title.")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=MaterialKind.choices, default=MaterialKind.DOCUMENT
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("document"), FieldPanel("image")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    @property
+    def label(self):
+        if self.title:
+            return self.title
+        item = self.document or self.image
+        return item.title if item else ""
+
+
+def live_events(locale_id):
+    """Live events of one language."""
+    return EventPage.objects.live().filter(locale_id=locale_id)
