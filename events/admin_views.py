@@ -125,13 +125,16 @@ class RegistrationViewSet(ModelViewSet):
         "city_label",
         "role",
         "needs",
-        "status",
+        "get_status_display",
         "attended",
         "language",
         "created_at",
         "cancelled_at",
     ]
-    export_headings = {"city_label": gettext_lazy("City")}
+    export_headings = {
+        "city_label": gettext_lazy("City"),
+        "get_status_display": gettext_lazy("Status"),
+    }
     export_filename = "registrations"
 
 
