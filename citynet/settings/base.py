@@ -143,6 +143,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
 if EMAIL_URL:
     globals().update(dj_email_url.parse(EMAIL_URL))
+elif os.environ.get("EMAIL_FILE_PATH"):
+    # Each email written as a file in this folder (demo runs and browser tests read them).
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Citynet Knowledge Hub <hub@localhost>")

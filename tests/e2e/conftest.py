@@ -20,6 +20,8 @@ import psycopg2
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# The demo server writes its emails here, one file each, for journeys that follow a link.
+MAILBOX = Path(os.environ.get("CITYNET_E2E_MAILBOX", f"/tmp/citynet-e2e-mail-{os.getpid()}"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -92,6 +94,8 @@ def demo_server(browser, tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "citynet.settings.dev",
         "DATABASE_URL": f"postgres://{auth}@{host}:{cfg['PORT'] or 5432}/{name}",
         "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
+        "EMAIL_URL": "",
+        "EMAIL_FILE_PATH": str(MAILBOX),
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     server = None
