@@ -4,10 +4,10 @@ Registrations are personal data: the public sees only counts; the secretariat se
 city's editors see their own city's registrants for events their city hosts
 (`visible_registrations`)."""
 
-from django.utils.crypto import constant_time_compare, salted_hmac
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from citynet.models import CityPage
