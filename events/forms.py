@@ -1,6 +1,7 @@
 """The admin form for events: times typed in the event's own zone, and checks that span the
 event and its agenda (which the model's clean() cannot see)."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -12,12 +13,35 @@ ZONED_FIELDS = ("start", "end", "registration_opens", "registration_closes")
 class EventPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._limit_cities()
         # Show stored UTC times as wall-clock times of the event's zone.
         tz = zone(self.instance.time_zone)
         for name in ZONED_FIELDS:
             value = getattr(self.instance, name, None)
             if name in self.fields and value is not None:
                 self.initial[name] = as_local(value, tz)
+
+    def _limit_cities(self):
+        """Offer the member cities of the page's language (each city exists once per
+        language), keeping whatever is already chosen so an edit never drops it."""
+        from citynet.models import CityPage
+
+        locale = self.instance.locale if self.instance.locale_id else None
+        if locale is None and self.parent_page is not None:
+            locale = self.parent_page.locale
+        if locale is None:
+            return
+        for name in ("host_city", "participating_cities"):
+            if name not in self.fields:
+                continue
+            chosen = []
+            if self.instance.pk and name == "host_city" and self.instance.host_city_id:
+                chosen = [self.instance.host_city_id]
+            elif self.instance.pk and name == "participating_cities":
+                chosen = [city.pk for city in self.instance.participating_cities.all()]
+            self.fields[name].queryset = CityPage.objects.filter(
+                Q(locale=locale) | Q(pk__in=chosen)
+            ).order_by("title")
 
     def clean(self):
         cleaned = super().clean()

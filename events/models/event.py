@@ -3,6 +3,7 @@ who takes part, registration limits and the materials left behind."""
 
 from datetime import timedelta
 
+from django import forms
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
@@ -187,7 +188,7 @@ class EventPage(RoutablePageMixin, Page):
         ),
         FieldRowPanel([FieldPanel("host_city"), FieldPanel("organiser")]),
         FieldPanel("description"),
-        FieldPanel("participating_cities"),
+        FieldPanel("participating_cities", widget=forms.CheckboxSelectMultiple),
     ]
     agenda_panels = [
         InlinePanel("sessions", label=_("Session"), heading=_("Agenda")),

@@ -398,3 +398,15 @@ def test_registrations_cannot_be_added_in_the_admin(secretariat_client, db):
 def test_event_listing_offers_attendance(secretariat_client, event_tree):
     response = secretariat_client.get(reverse("wagtailadmin_explore", args=[event_tree.index.pk]))
     assert reverse("events_attendance", args=[event_tree.upcoming.pk]) in response.content.decode()
+
+
+def test_city_choices_are_those_of_the_page_language(secretariat_client, event_tree, site_tree):
+    form = secretariat_client.get(add_url(event_tree.index)).context["form"]
+    expected = {site_tree.kupang, site_tree.sidoarjo}
+    assert set(form.fields["host_city"].queryset) == expected
+    assert set(form.fields["participating_cities"].queryset) == expected
+    # Editing a translation keeps the (English) cities it was copied with.
+    edit = reverse("wagtailadmin_pages:edit", args=[event_tree.upcoming_id.pk])
+    form = secretariat_client.get(edit).context["form"]
+    assert site_tree.kupang in set(form.fields["host_city"].queryset)
+    assert site_tree.kupang_id in set(form.fields["host_city"].queryset)
