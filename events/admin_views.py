@@ -36,7 +36,7 @@ class RegistrationPermissionPolicy(ModelPermissionPolicy):
             return False
         if super().user_has_permission(user, action):
             return True
-        return action == "view" and user.is_active and cities_edited_by(user).exists()
+        return action == "view" and user.is_active and _edits_a_city(user)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
@@ -54,6 +54,13 @@ class RegistrationPermissionPolicy(ModelPermissionPolicy):
         if not self.user_has_any_permission(user, actions):
             return Registration.objects.none()
         return visible_registrations(user)
+
+
+def _edits_a_city(user):
+    """Asked on every admin page (menu item); answered once per request's user object."""
+    if not hasattr(user, "_citynet_edits_a_city"):
+        user._citynet_edits_a_city = cities_edited_by(user).exists()
+    return user._citynet_edits_a_city
 
 
 registration_policy = RegistrationPermissionPolicy(Registration)

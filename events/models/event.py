@@ -25,16 +25,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from citynet.models import CityPage
-from citynet.sections import collect_sections
 from events.forms import EventPageForm
 from events.zones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, combine, zone
+from practices.models.practice import PROSE_FEATURES
 
 from .speakers import Speaker
 
-PROSE_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 MAX_CAPACITY = 100_000
-# Other apps could add to the event page the way events add to practices.
-EVENT_SECTIONS = "events_event_sections"
 
 
 class EventKind(models.TextChoices):
@@ -268,9 +265,6 @@ class EventPage(RoutablePageMixin, Page):
     def is_multi_day(self):
         return self.local_start.date() != self.local_end.date()
 
-    def is_past(self, now=None):
-        return self.end < (now or timezone.now())
-
     # Registration -----------------------------------------------------------------------
 
     @property
@@ -353,7 +347,6 @@ class EventPage(RoutablePageMixin, Page):
             materials=list(self.materials.select_related("document", "image")),
             registration_state=state,
             seats=registration_event.seats(),
-            sections=collect_sections(EVENT_SECTIONS, self, request),
         )
         if state == RegistrationState.OPEN:
             context["registration_form"] = RegistrationForm(locale_id=self.locale_id)
