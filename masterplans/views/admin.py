@@ -1,0 +1,191 @@
+"""Admin views: start a plan from a template, add sections a template gained, the draft
+PDF, and a listing of the plans a user may edit with their completeness."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Revision
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from citynet.models import CityPage
+
+from ..drafting import add_template_sections, new_template_sections, start_plan
+from ..models import MasterPlanPage, MasterPlanTemplate
+from ..models.plan import PLAN_YEAR_MAX, PLAN_YEAR_MIN
+from ..pdf import pdf_response
+
+
+def can_start_plan(city, user):
+    return city.permissions_for_user(user).can_add_subpage()
+
+
+def editable_plan(user, plan_id):
+    """The plan if `user` may edit it; another city's editor gets a 404, not a hint."""
+    plan = get_object_or_404(MasterPlanPage, pk=plan_id)
+    if not plan.permissions_for_user(user).can_edit():
+        raise Http404
+    return plan
+
+
+class StartPlanForm(forms.Form):
+    template = forms.ModelChoiceField(
+        queryset=MasterPlanTemplate.objects.none(),
+        label=gettext_lazy("Template"),
+        empty_label=None,
+        help_text=gettext_lazy("The outline the plan follows, with guidance for each section."),
+    )
+    start_year = forms.IntegerField(
+        label=gettext_lazy("Start year"),
+        min_value=PLAN_YEAR_MIN,
+        max_value=PLAN_YEAR_MAX,
+        help_text=gettext_lazy("The first year of the plan."),
+    )
+
+    def __init__(self, *args, city, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = MasterPlanTemplate.objects.filter(
+            locale_id=city.locale_id
+        )
+
+
+class StartPlanView(WagtailAdminTemplateMixin, FormView):
+    template_name = "masterplans/admin/start_plan.html"
+    form_class = StartPlanForm
+    header_icon = "doc-full-inverse"
+
+    def dispatch(self, request, city_id):
+        self.city = get_object_or_404(CityPage, pk=city_id)
+        if not can_start_plan(self.city, request.user):
+            raise PermissionDenied
+        return super().dispatch(request, city_id)
+
+    def get_page_title(self):
+        return _("Start a master plan")
+
+    def get_page_subtitle(self):
+        return self.city.title
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "city": self.city}
+
+    def get_initial(self):
+        return {"start_year": timezone.localdate().year}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            city=self.city,
+            has_templates=self.get_form().fields["template"].queryset.exists(),
+            existing=MasterPlanPage.objects.child_of(self.city).order_by("-start_year"),
+        )
+        return context
+
+    def form_valid(self, form):
+        plan = start_plan(
+            self.city,
+            form.cleaned_data["template"],
+            form.cleaned_data["start_year"],
+            self.request.user,
+        )
+        messages.success(
+            self.request,
+            _("Master plan '%(title)s' started from the template. Fill in its sections.")
+            % {"title": plan.title},
+        )
+        return redirect("wagtailadmin_pages:edit", plan.pk)
+
+
+class AddSectionsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "masterplans/admin/add_sections.html"
+    header_icon = "doc-full-inverse"
+
+    def dispatch(self, request, plan_id):
+        self.plan = editable_plan(request.user, plan_id)
+        return super().dispatch(request, plan_id)
+
+    def get_page_title(self):
+        return _("Sections the template gained")
+
+    def get_page_subtitle(self):
+        return self.plan.get_admin_display_title()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        latest = self.plan.get_latest_revision_as_object()
+        context.update(
+            plan=self.plan,
+            new_sections=new_template_sections(latest),
+            edit_url=reverse("wagtailadmin_pages:edit", args=[self.plan.pk]),
+        )
+        return context
+
+    def post(self, request, plan_id):
+        if self.plan.get_lock() and self.plan.get_lock().for_user(request.user):
+            messages.error(request, _("The plan is locked; unlock it to add sections."))
+            return redirect("wagtailadmin_pages:edit", self.plan.pk)
+        added = add_template_sections(self.plan, request.user)
+        if added:
+            messages.success(
+                request,
+                _("Added %(count)s sections from the template: %(titles)s.")
+                % {"count": len(added), "titles": ", ".join(s["title"] for s in added)},
+            )
+        else:
+            messages.info(request, _("The plan already has every section of its template."))
+        return redirect("wagtailadmin_pages:edit", self.plan.pk)
+
+
+def draft_pdf(request, plan_id):
+    """The latest draft as a PDF, for the city's editors and the secretariat."""
+    plan = editable_plan(request.user, plan_id)
+    latest = plan.get_latest_revision_as_object()
+    return pdf_response(latest, request, revision_id=plan.latest_revision_id)
+
+
+class PlanListView(WagtailAdminTemplateMixin, TemplateView):
+    """The plans a user may edit, with status and completeness of their latest draft."""
+
+    template_name = "masterplans/admin/plan_list.html"
+    header_icon = "doc-full-inverse"
+    per_page = 25
+
+    def get_page_title(self):
+        return _("Master plans")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+            self.request.user, ["change"]
+        )
+        plans = MasterPlanPage.objects.filter(pk__in=editable.values("pk")).order_by("title", "pk")
+        page_obj = Paginator(plans, self.per_page).get_page(self.request.GET.get("page"))
+        rows = list(page_obj.object_list)
+        revisions = Revision.objects.in_bulk(
+            [p.latest_revision_id for p in rows if p.latest_revision_id]
+        )
+        cities = CityPage.objects.in_bulk([p.city_id for p in rows if p.city_id])
+        context.update(
+            page_obj=page_obj,
+            rows=[
+                {
+                    "plan": plan,
+                    "city": cities.get(plan.city_id),
+                    "completeness": (
+                        revisions[plan.latest_revision_id].as_object()
+                        if plan.latest_revision_id in revisions
+                        else plan
+                    ).completeness(),
+                }
+                for plan in rows
+            ],
+        )
+        return context

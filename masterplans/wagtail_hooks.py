@@ -1,0 +1,145 @@
+"""Master plans in the admin (templates, starting a plan, the plans listing) and on other
+apps' pages (city profiles, practices), plus their share of the demo data."""
+
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from citynet.models import CityPage
+from citynet.sections import CITY_SECTIONS
+from practices.models.practice import PRACTICE_SECTIONS
+
+from .models import MasterPlanIndexPage, MasterPlanPage, MasterPlanTemplate, Programme
+from .views.admin import AddSectionsView, PlanListView, StartPlanView, can_start_plan, draft_pdf
+
+
+class MasterPlanTemplateViewSet(SnippetViewSet):
+    model = MasterPlanTemplate
+    icon = "doc-full-inverse"
+    menu_label = _("Master-plan templates")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "locale", "horizon_years"]
+    list_filter = ["locale"]
+    search_fields = ["name", "description"]
+
+
+register_snippet(MasterPlanTemplateViewSet)
+
+
+@hooks.register("register_admin_urls")
+def masterplan_urls():
+    return [
+        path("masterplans/", PlanListView.as_view(), name="masterplans_list"),
+        path(
+            "masterplans/start/<int:city_id>/",
+            StartPlanView.as_view(),
+            name="masterplans_start",
+        ),
+        path(
+            "masterplans/<int:plan_id>/add-sections/",
+            AddSectionsView.as_view(),
+            name="masterplans_add_sections",
+        ),
+        path("masterplans/<int:plan_id>/pdf/", draft_pdf, name="masterplans_draft_pdf"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def plans_menu_item():
+    return MenuItem(
+        _("Master plans"), reverse("masterplans_list"), icon_name="doc-full-inverse", order=305
+    )
+
+
+def _plan_buttons(page, user, priority):
+    page_class = page.specific_class or type(page)
+    if issubclass(page_class, CityPage) and can_start_plan(page, user):
+        yield PageMenuItem(
+            _("Start a master plan"),
+            reverse("masterplans_start", args=[page.pk]),
+            icon_name="doc-full-inverse",
+            priority=priority,
+            page=page,
+        )
+    if issubclass(page_class, MasterPlanPage) and page.permissions_for_user(user).can_edit():
+        yield PageMenuItem(
+            _("Download draft PDF"),
+            reverse("masterplans_draft_pdf", args=[page.pk]),
+            icon_name="download",
+            priority=priority,
+            page=page,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def plan_listing_buttons(page, user, next_url=None):
+    yield from _plan_buttons(page, user, 60)
+
+
+@hooks.register("register_page_header_buttons")
+def plan_header_buttons(page, user, view_name, next_url=None):
+    yield from _plan_buttons(page, user, 60)
+
+
+@hooks.register("insert_global_admin_css")
+def plan_editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("masterplans/admin.css"))
+
+
+# Sections on other pages ---------------------------------------------------------------
+
+
+@hooks.register(CITY_SECTIONS)
+def city_plans(city, request):
+    """The city's published plans (in either language)."""
+    plans = list(
+        MasterPlanPage.objects.live()
+        .public()
+        .filter(city__translation_key=city.translation_key)
+        .order_by("-start_year", "pk")
+    )
+    if not plans:
+        return None
+    return {
+        "heading": _("Smart-city master plan"),
+        "template": "masterplans/includes/city_plans.html",
+        "plans": plans,
+        "index": MasterPlanIndexPage.for_locale(city.locale_id),
+    }
+
+
+@hooks.register(PRACTICE_SECTIONS)
+def practice_plans(practice, request):
+    """Published plans whose programmes learn from this practice (in any language)."""
+    programmes = list(
+        Programme.objects.filter(
+            practices__translation_key=practice.translation_key, plan__live=True
+        )
+        .select_related("plan", "plan__city")
+        .order_by("plan__title", "sort_order")
+        .distinct()[:30]
+    )
+    if not programmes:
+        return None
+    plans = {}
+    for programme in programmes:
+        plans.setdefault(programme.plan, []).append(programme)
+    return {
+        "heading": _("Master plans learning from it"),
+        "template": "masterplans/includes/practice_plans.html",
+        "plans": list(plans.items()),
+    }
+
+
+@hooks.register("citynet_demo_data")
+def load_masterplans_demo(command):
+    from .demo import load_demo_plans
+
+    load_demo_plans(command)
