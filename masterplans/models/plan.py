@@ -15,6 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -188,11 +189,12 @@ class MasterPlanPage(RoutablePageMixin, Page):
         On a saved page these come from the database (a fixed number of queries however
         many programmes); in previews and revisions they are the in-memory children.
         """
-        programmes = list(
-            self.programmes.select_related("dimension", "element").prefetch_related(
+        programmes = self.programmes.all()
+        if not isinstance(programmes, FakeQuerySet):
+            programmes = programmes.select_related("dimension", "element").prefetch_related(
                 "budget_lines", "indicators", "practices"
             )
-        )
+        programmes = list(programmes)
         for programme in programmes:
             programme.term = term_for(self.start_year, programme.end_year or self.start_year)
         return programmes

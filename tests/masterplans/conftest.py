@@ -30,6 +30,13 @@ def en_template(db):
 
 
 @pytest.fixture
+def practice_tree(site_tree):
+    from tests.practices.conftest import build_practice_tree
+
+    return build_practice_tree(site_tree)
+
+
+@pytest.fixture
 def kupang_plan(site_tree, id_template, editor_kupang):
     """A draft plan for Kupang (Indonesian tree), 2019-2029, just started."""
     return start_plan(site_tree.kupang_id, id_template, 2019, editor_kupang)
@@ -61,12 +68,15 @@ FILLERS = {
 
 
 def filled_sections(plan, skip=()):
-    """The plan's stream as raw data with every section filled, except keys in `skip`."""
+    """The plan's stream as raw data with every section filled, except keys in `skip`
+    (emptied)."""
     raw = []
     for item in plan.sections.raw_data:
         value = dict(item["value"])
         filler = FILLERS.get(item["type"])
-        if filler and value["key"] not in skip:
+        if value["key"] in skip:
+            value = {name: value[name] for name in ("key", "title", "guidance")}
+        elif filler:
             value.update(filler(value))
         raw.append({**item, "value": value})
     return raw
