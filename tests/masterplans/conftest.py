@@ -132,7 +132,7 @@ def complete_plan(plan, user=None):
 
 
 def publish(plan, user=None):
-    revision = plan.get_latest_revision()
+    revision = MasterPlanPage.objects.get(pk=plan.pk).get_latest_revision()
     revision.publish(user=user)
     return MasterPlanPage.objects.get(pk=plan.pk)
 
