@@ -39,7 +39,7 @@ def _raw_blocks(sections, language):
 def plan_title(city, template, start_year):
     end_year = start_year + template.horizon_years
     with translation.override(template.locale.language_code):
-        return _("Smart city master plan of %(city)s %(start)s\u2013%(end)s") % {
+        return _("Smart city master plan of %(city)s %(start)s–%(end)s") % {
             "city": city.title,
             "start": start_year,
             "end": end_year,

@@ -96,7 +96,7 @@ class MasterPlanForm(WagtailAdminPageForm):
             if p_start and p_end and p_end < p_start:
                 form.add_error("end_year", _("The end year cannot be before the start year."))
             if start:
-                outside = _("Choose a year within the plan, %(start)s\u2013%(end)s.") % {
+                outside = _("Choose a year within the plan, %(start)s–%(end)s.") % {
                     "start": start,
                     "end": end,
                 }
@@ -130,7 +130,7 @@ class MasterPlanForm(WagtailAdminPageForm):
             if year and p_start and p_end and not p_start <= year <= p_end:
                 form.add_error(
                     "year",
-                    _("Choose a year within the programme, %(start)s\u2013%(end)s.")
+                    _("Choose a year within the programme, %(start)s–%(end)s.")
                     % {"start": p_start, "end": p_end},
                 )
             lines[(year, source)] += 1
@@ -149,7 +149,7 @@ class MasterPlanForm(WagtailAdminPageForm):
             if year and start and not start <= year <= end:
                 form.add_error(
                     "target_year",
-                    _("Choose a year within the plan, %(start)s\u2013%(end)s.")
+                    _("Choose a year within the plan, %(start)s–%(end)s.")
                     % {"start": start, "end": end},
                 )
 

@@ -196,7 +196,8 @@ def test_index_lists_published_plans_with_comparison(published_plan, plan_index,
     html = response.content.decode()
     assert published_plan.title in html
     row = response.context["comparison"].rows[0]
-    cells = {d.slug: c for d, c in zip(response.context["comparison"].dimensions, row.cells, strict=False)}
+    dimensions = response.context["comparison"].dimensions
+    cells = {d.slug: c for d, c in zip(dimensions, row.cells, strict=True)}
     assert (cells["smart-governance"].programmes, cells["smart-governance"].quick_wins) == (1, 1)
     assert cells["smart-environment"].budget == 500_000_000
     assert row.total.budget == 2_000_000_000 and row.total.programmes == 3

@@ -24,6 +24,7 @@ ENDPOINTS = {
         "page",
     ],
     "/en/cities/": ["province", "kind", "cohort", "membership", "page"],
+    "/en/master-plans/": ["province", "cohort", "year", "page"],
     "/en/events/": ["year", "city", "kind", "page"],
     "/en/events/calendar/": ["year"],
     "/en/events/webinar/": ["page"],
@@ -47,7 +48,12 @@ ENDPOINTS = {
 
 @pytest.fixture
 def public_site(practice_tree, site_tree):
-    """Practices and events: every public listing has something to show."""
+    """Practices, events and the plans listing: every public listing has something to show."""
+    from masterplans.models import MasterPlanIndexPage
+
+    index = MasterPlanIndexPage(title="Master plans", slug="master-plans")
+    site_tree.home.add_child(instance=index)
+    index.save_revision().publish()
     return build_event_tree(site_tree)
 
 

@@ -1,0 +1,76 @@
+"""Master plans in a real browser: Kupang's editor starts a plan from the template, adds a
+quick-win programme and tries to submit it; the public reads the published plan and its
+PDF. Axe checks the public pages."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .test_journeys import assert_accessible
+
+pytestmark = pytest.mark.e2e
+
+
+def login(page, username):
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("citynet-demo")
+    page.get_by_role("button", name=re.compile("Sign in|Masuk")).click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+
+def test_editor_starts_a_plan_adds_a_quick_win_and_submission_waits_for_sections(page):
+    login(page, "editor.kupang")
+    page.goto("/admin/pages/")
+    page.goto("/admin/masterplans/")
+    expect(page.get_by_text("Masterplan Smart City Kota Kupang 2019–2029")).to_be_visible()
+    # Start a second plan for Kupang (Indonesian tree) from the city's page in the admin.
+    city_id = page.evaluate(
+        "fetch('/api/v2/pages/?type=citynet.CityPage&slug=kupang&locale=id')"
+        ".then(r => r.json()).then(d => d.items[0].id)"
+    )
+    page.goto(f"/admin/pages/{city_id}/edit/")
+    page.goto(f"/admin/masterplans/start/{city_id}/")
+    page.get_by_label(re.compile("Start year|Tahun mulai")).fill("2025")
+    page.get_by_role("button", name=re.compile("Start the plan|Mulai masterplan")).click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    # The template's guidance is there for the writer.
+    expect(page.locator("textarea.plan-readonly").first).to_have_value(re.compile("Latar belakang"))
+    expect(page.get_by_text(re.compile("0 (of|dari) 14"))).to_be_visible()
+
+    # Programmes tab: one quick win with a budget line.
+    page.get_by_role("tab", name=re.compile("Programmes|Program")).click()
+    page.get_by_role("button", name=re.compile("Add programme|Tambah program", re.I)).click()
+    form = page.locator("[id^='inline_child_programmes-']").first
+    form.get_by_label(re.compile("^(Title|Judul)")).fill("Layanan adminduk keliling")
+    form.get_by_label(re.compile("^(Dimension|Dimensi)")).select_option(
+        label=re.compile("Governance")
+    )
+    form.get_by_label(re.compile("quick win", re.I)).check()
+    form.get_by_label(re.compile("^(Start year|Tahun mulai)")).fill("2025")
+    form.get_by_label(re.compile("^(End year|Tahun selesai)")).fill("2026")
+    form.get_by_label(re.compile("lead agency", re.I)).fill("Dispendukcapil")
+    page.get_by_role("button", name=re.compile("Save draft|Simpan draf")).click()
+    expect(page.locator(".messages")).to_contain_text(re.compile("saved|disimpan"))
+
+    # Submitting waits for the required sections, and says which.
+    page.get_by_role("button", name=re.compile("More actions|Tindakan lain")).click()
+    page.get_by_role("button", name=re.compile("Submit to|Ajukan ke")).click()
+    expect(page.get_by_text(re.compile("Pendahuluan"))).to_be_visible()
+    expect(page.locator("body")).to_contain_text(re.compile("Missing:|Belum terisi:"))
+
+
+def test_public_reads_the_published_plan_and_its_pdf(page):
+    page.goto("/id/rencana-induk/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Masterplan Smart City Kota Kupang 2019–2029").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Kota Kupang")
+    expect(page.locator("svg[role=img]")).to_be_visible()
+    expect(page.get_by_role("navigation", name=re.compile("Daftar isi"))).to_be_visible()
+    assert_accessible(page)
+    pdf_url = page.get_by_role("link", name=re.compile("Unduh masterplan")).get_attribute("href")
+    response = page.request.get(pdf_url)
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.body()[:5] == b"%PDF-"
