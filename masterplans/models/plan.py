@@ -8,6 +8,7 @@ them, never typed in.
 
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -302,7 +303,8 @@ class Programme(Orderable, ClusterableModel):
 
     panels = [
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("dimension"), FieldPanel("element")]),
+        # Plain selects: six dimensions need no chooser modal.
+        FieldRowPanel([FieldPanel("dimension", widget=forms.Select), FieldPanel("element")]),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("quick_win"), FieldPanel("start_year"), FieldPanel("end_year")]),
         FieldRowPanel([FieldPanel("lead_agency"), FieldPanel("partners")]),

@@ -4,6 +4,7 @@ A template is a snippet with revisions; a plan copies the template's sections wh
 started (see masterplans.drafting), so editing a template later never changes a plan.
 """
 
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -135,7 +136,13 @@ class TemplateSection(Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("key"), FieldPanel("title")]),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("dimension"), FieldPanel("required")]),
+        FieldRowPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("dimension", widget=forms.Select),
+                FieldPanel("required"),
+            ]
+        ),
         FieldPanel("guidance"),
     ]
 
