@@ -18,6 +18,7 @@ from wagtail.models import Collection, Page
 from wagtail.search import index
 
 from citynet.geography import COUNTRY_CHOICES, INDONESIA, PROVINCE_CHOICES
+from citynet.listing import noindex_filtered
 from citynet.sections import CITY_SECTIONS, collect_sections
 
 # Renditions shown in listings and on the profile; prefetched so a page of cities costs
@@ -93,10 +94,13 @@ class CityIndexPage(Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        # Filtered variants of the listing are not worth a search engine's crawl budget.
-        if set(request.GET) - {"page"}:
-            response["X-Robots-Tag"] = "noindex"
-        return response
+        return noindex_filtered(request, response)
+
+
+def parent_city_id(page):
+    """The city a new page (practice, plan, or a copy or translation of one) sits under."""
+    parent = page.get_parent()
+    return parent.pk if parent and parent.specific_class is CityPage else None
 
 
 class CityPage(Page):

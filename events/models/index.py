@@ -9,11 +9,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from citynet.listing import ListingPage, noindex_filtered
+
 # Upcoming events are few; a cap keeps a runaway listing bounded all the same.
 MAX_UPCOMING = 50
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(ListingPage, RoutablePageMixin, Page):
     intro = RichTextField(
         _("introduction"),
         blank=True,
@@ -31,10 +33,6 @@ class EventIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("event index page")
         verbose_name_plural = _("event index pages")
-
-    @classmethod
-    def for_locale(cls, locale_id):
-        return cls.objects.live().filter(locale_id=locale_id).first()
 
     def events(self):
         from .event import live_events
@@ -61,9 +59,7 @@ class EventIndexPage(RoutablePageMixin, Page):
                 "past": page_obj.object_list,
             },
         )
-        if set(request.GET) - {"page"}:
-            response["X-Robots-Tag"] = "noindex"
-        return response
+        return noindex_filtered(request, response)
 
     @path("calendar/", name="ics")
     def ics_feed(self, request):

@@ -6,8 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from citynet.listing import ListingPage, noindex_filtered
 
-class MasterPlanIndexPage(Page):
+
+class MasterPlanIndexPage(ListingPage, Page):
     """Published plans with filters, and a comparison of programmes and budget by dimension.
 
     A plan is written in its city's language; the listing shows every published plan once,
@@ -31,10 +33,6 @@ class MasterPlanIndexPage(Page):
     class Meta:
         verbose_name = _("master plan index page")
         verbose_name_plural = _("master plan index pages")
-
-    @classmethod
-    def for_locale(cls, locale_id):
-        return cls.objects.live().filter(locale_id=locale_id).first()
 
     def plans(self):
         from .plan import MasterPlanPage
@@ -68,6 +66,4 @@ class MasterPlanIndexPage(Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if set(request.GET) - {"page"}:
-            response["X-Robots-Tag"] = "noindex"
-        return response
+        return noindex_filtered(request, response)

@@ -30,6 +30,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from citynet.models import CityPage, Dimension, DimensionElement
+from citynet.models.cities import parent_city_id
 from practices.models import FundingSource, PracticePage
 
 from ..blocks import SECTION_BLOCKS
@@ -219,8 +220,7 @@ class MasterPlanPage(RoutablePageMixin, Page):
 
     def save(self, *args, **kwargs):
         if self._state.adding or self.city_id is None:
-            parent = self.get_parent()
-            self.city_id = parent.pk if parent and parent.specific_class is CityPage else None
+            self.city_id = parent_city_id(self)
         return super().save(*args, **kwargs)
 
     # Public views -------------------------------------------------------------------------

@@ -7,8 +7,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from citynet.listing import ListingPage, noindex_filtered
 
-class PracticeIndexPage(RoutablePageMixin, Page):
+
+class PracticeIndexPage(ListingPage, RoutablePageMixin, Page):
     """Every live practice of every city in this language, filterable and searchable."""
 
     intro = RichTextField(
@@ -28,11 +30,6 @@ class PracticeIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("practice index page")
         verbose_name_plural = _("practice index pages")
-
-    @classmethod
-    def for_locale(cls, locale_id):
-        """The live listing of this language (for links from practices and cities)."""
-        return cls.objects.live().filter(locale_id=locale_id).first()
 
     def practices(self):
         from .practice import live_practices
@@ -59,9 +56,7 @@ class PracticeIndexPage(RoutablePageMixin, Page):
                 "year_max": YEAR_MAX,
             },
         )
-        if set(request.GET) - {"page"}:
-            response["X-Robots-Tag"] = "noindex"
-        return response
+        return noindex_filtered(request, response)
 
     @path("feed/")
     def rss_feed(self, request):

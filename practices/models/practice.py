@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from citynet.models import CityPage, Dimension, DimensionElement
+from citynet.models.cities import parent_city_id
 from citynet.sections import collect_sections
 from practices.forms import ADAPTED_SAME_CITY, PracticeForm, wrong_elements_message
 
@@ -342,8 +343,7 @@ class PracticePage(Page):
     def save(self, *args, **kwargs):
         if self._state.adding or self.city_id is None:
             # A new page (or a copy, or a translation) belongs to the city it is created under.
-            parent = self.get_parent()
-            self.city_id = parent.pk if parent and parent.specific_class is CityPage else None
+            self.city_id = parent_city_id(self)
         return super().save(*args, **kwargs)
 
     def related_practices(self):
