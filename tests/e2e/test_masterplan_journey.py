@@ -83,3 +83,73 @@ def test_public_reads_the_published_plan_and_its_pdf(page):
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.body()[:5] == b"%PDF-"
+
+
+def test_template_to_published_plan(admin_page, browser, demo_server):
+    """The secretariat adds a short template; Kupang's editor starts a plan from it, adds a
+    quick-win programme with a budget and submits; the secretariat approves; the public
+    page and the PDF show the quick win."""
+    page = admin_page
+    login(page, "secretariat")
+    page.goto("/admin/snippets/masterplans/masterplantemplate/add/")
+    page.locator("[name=name]").fill("Quick-win sprint")
+    page.locator("[name=locale]").select_option(label="English")
+    page.locator("[name=horizon_years]").fill("3")
+    # The form starts with one empty section (min_num=1).
+    page.locator("[name='sections-0-key']").fill("quick-wins")
+    page.locator("[name='sections-0-title']").fill("Quick wins for citizens")
+    page.locator("[name='sections-0-kind']").select_option("quick_wins")
+    page.locator("[name='sections-0-guidance']").fill("Name one quick win per dimension.")
+    page.get_by_role("button", name="Save").first.click()
+    expect(page.locator(".messages")).to_contain_text("Quick-win sprint")
+    page.context.clear_cookies()
+
+    login(page, "editor.kupang")
+    city_id = page.evaluate(
+        "fetch('/api/v2/pages/?type=citynet.CityPage&slug=kupang&locale=en')"
+        ".then(r => r.json()).then(d => d.items[0].id)"
+    )
+    page.goto(f"/admin/masterplans/start/{city_id}/")
+    page.get_by_label("Template").select_option(label="Quick-win sprint")
+    page.get_by_label("Start year").fill("2026")
+    page.get_by_role("button", name="Start the plan").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    plan_edit = page.url
+    expect(page.locator("textarea.plan-readonly").first).to_have_value(
+        "Name one quick win per dimension."
+    )
+    page.get_by_role("tab", name="Programmes").click()
+    page.get_by_role("button", name=re.compile("Add programme", re.I)).click()
+    field = lambda name: page.locator(f"[name='programmes-0-{name}']")  # noqa: E731
+    field("title").fill("Same-day birth certificates")
+    field("dimension").select_option(label="Smart Governance")
+    field("quick_win").check()
+    field("start_year").fill("2026")
+    field("end_year").fill("2026")
+    field("lead_agency").fill("Dispendukcapil")
+    page.get_by_role("button", name=re.compile("Add budget line", re.I)).first.click()
+    page.locator("[name='programmes-0-budget_lines-0-year']").fill("2026")
+    page.locator("[name='programmes-0-budget_lines-0-amount']").fill("750000000")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name=re.compile("Submit to")).click()
+    expect(page.locator(".messages")).to_contain_text("submitted")
+    page.context.clear_cookies()
+
+    login(page, "secretariat")
+    page.goto(plan_edit)
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name=re.compile("^Approve and Publish$")).click()
+    expect(page.locator(".messages")).to_contain_text("has been updated")
+
+    visitor = browser.new_context(base_url=demo_server, locale="en-GB").new_page()
+    visitor.goto("/en/cities/kupang/")
+    visitor.get_by_role(
+        "link", name=re.compile("Smart city master plan of Kota Kupang 2026")
+    ).click()
+    expect(visitor.locator("body")).to_contain_text("Same-day birth certificates")
+    expect(visitor.locator("#budget-by-source")).to_contain_text("750,000,000")
+    assert_accessible(visitor)
+    pdf_url = visitor.get_by_role("link", name="Download the plan (PDF)").get_attribute("href")
+    response = visitor.request.get(pdf_url)
+    assert response.status == 200 and response.body()[:5] == b"%PDF-"
+    visitor.context.close()
