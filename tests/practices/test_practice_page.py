@@ -88,7 +88,9 @@ def test_detail_query_count_is_constant(client, site_tree, practice_tree):
         )
     large = _queries(client, url)
     assert large == small, f"{small} queries before, {large} with 8 more related and adoptions"
-    assert small <= 35, "the detail page's fixed query budget"
+    # One query per section other apps add (events: sessions; master plans: plans learning
+    # from it), each constant.
+    assert small <= 36, "the detail page's fixed query budget"
 
 
 @pytest.mark.parametrize(
