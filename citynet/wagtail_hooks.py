@@ -49,3 +49,10 @@ def only_secretariat_bulk_deletes_cities(request, action_type, objects, action_c
     if action_type == "delete" and objects and isinstance(objects[0], Page):
         return _refuse_city_deletion(request, list(objects))
     return None
+
+
+@hooks.register("citynet_search_kinds", order=40)
+def register_search_kind():
+    from .search_kind import city_kind
+
+    return city_kind()

@@ -146,3 +146,10 @@ def load_events_demo(command):
     from .demo import load_demo_events
 
     load_demo_events(command)
+
+
+@hooks.register("citynet_search_kinds", order=30)
+def register_search_kind():
+    from .search_kind import event_kind
+
+    return event_kind()

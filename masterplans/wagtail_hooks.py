@@ -143,3 +143,10 @@ def load_masterplans_demo(command):
     from .demo import load_demo_plans
 
     load_demo_plans(command)
+
+
+@hooks.register("citynet_search_kinds", order=20)
+def register_search_kind():
+    from .search_kind import plan_kind
+
+    return plan_kind()

@@ -43,3 +43,10 @@ def load_practices_demo(command):
     from .demo import load_demo_practices
 
     load_demo_practices(command)
+
+
+@hooks.register("citynet_search_kinds", order=10)
+def register_search_kind():
+    from .search_kind import practice_kind
+
+    return practice_kind()

@@ -193,6 +193,9 @@ EVENTS_CLIENT_IP_HEADER = os.environ.get("EVENTS_CLIENT_IP_HEADER", "")
 # Public cross-city search switches to Elasticsearch when this is set (search app).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "citynet-dev")
+SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
+# Page signals keep the public search in step (search.signals); tests turn it on per test.
+SEARCH_SYNC = True
 
 LOGGING = {
     "version": 1,

@@ -24,6 +24,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SEARCH_INDEX_PREFIX = "citynet-test"
+SEARCH_SYNC = False  # the search_sync fixture turns it on
+ELASTICSEARCH_URL = ""  # tests/search/test_elastic_live.py reads CITYNET_TEST_ELASTICSEARCH_URL
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Static files are served by the test client's finders; whitenoise only matters in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if "whitenoise" not in m]  # noqa: F405

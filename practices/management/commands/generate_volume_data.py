@@ -18,6 +18,7 @@ from taggit.models import Tag
 from citynet import facet_cache
 from citynet.geography import PROVINCES
 from citynet.models import CityIndexPage, CityPage, Dimension
+from citynet.progress import Progress
 from citynet.volume import bulk_add_children
 from practices.models import PracticePage, PracticeTag, SustainableDevelopmentGoal
 
@@ -56,27 +57,6 @@ def paragraph(rng, sentences=3):
     )
 
 
-class Progress:
-    """A text progress bar on the command's stderr, redrawn in place (no extra dependency)."""
-
-    def __init__(self, label, total, stream):
-        self.label, self.total, self.done, self.stream = label, total, 0, stream
-        self.started = time.monotonic()
-
-    def __call__(self, n):
-        self.done += n
-        filled = int(30 * self.done / self.total)
-        elapsed = time.monotonic() - self.started
-        self.stream.write(
-            f"\r{self.label:<10} [{'#' * filled}{'.' * (30 - filled)}] "
-            f"{self.done}/{self.total} {elapsed:5.1f}s",
-            ending="",
-        )
-        if self.done >= self.total:
-            self.stream.write("")
-        self.stream.flush()
-
-
 class Command(BaseCommand):
     help = "Generate member cities and practices in bulk for benchmarks (not for real sites)."
 
@@ -109,8 +89,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created {cities} cities and {practices} practices in "
-                f"{time.monotonic() - started:.1f}s. Run `manage.py update_index` before "
-                "benchmarking keyword search."
+                f"{time.monotonic() - started:.1f}s. Run `manage.py search_index rebuild` (and "
+                "`update_index` for admin search) before benchmarking keyword search."
             )
         )
 

@@ -1,0 +1,33 @@
+"""How the public search holds a practice (registered in wagtail_hooks)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from search.registry import Description, SearchKind, plain
+
+from .models import PracticePage
+
+
+def describe(page):
+    return Description(
+        summary=page.summary,
+        body=plain(
+            " ".join(
+                str(getattr(page, f))
+                for f in ("problem", "solution", "results", "lessons", "obstacles")
+            )
+        ),
+        city=page.city,
+        date=page.first_published_at,
+        year=page.start_year,
+        dimensions=[(page.dimension.slug, page.dimension.label)] if page.dimension_id else [],
+        tags=[(tag.slug, tag.name) for tag in page.tags.all()],
+    )
+
+
+def practice_kind():
+    return SearchKind(
+        key="practice",
+        label=_("Practices"),
+        model=PracticePage,
+        describe=describe,
+    )

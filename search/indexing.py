@@ -1,0 +1,193 @@
+"""Keeping the search in step with the site: entries for live, public pages of registered
+kinds, written to the database index and, when configured, to Elasticsearch.
+
+`sync_pages(ids)` writes each page's *current* state (entry or no entry), so it is safe to
+run twice, late or out of order: the page signals call it through a task, and
+`search_index sync` replays the pages Elasticsearch missed.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from modelsearch.backends import get_search_backend
+from wagtail.models import Page, PageViewRestriction
+
+from . import text
+from .models import PendingIndexUpdate, SearchEntry, SearchTerm
+from .registry import kind_for, kind_models
+
+logger = logging.getLogger(__name__)
+
+
+def restricted_paths():
+    """Tree paths of pages with a view restriction (login, password, groups)."""
+    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def is_searchable(page, restricted=None):
+    """Live, public (no view restriction on it or above it) and of a registered kind."""
+    if not page.live or kind_for(page) is None:
+        return False
+    if restricted is None:
+        restricted = restricted_paths()
+    return not page.path.startswith(restricted) if restricted else True
+
+
+def build_entry(page):
+    """(SearchEntry, [SearchTerm]) for a searchable page, unsaved."""
+    kind = kind_for(page)
+    about = kind.describe(page)
+    city = about.city
+    entry = SearchEntry(
+        page_id=page.pk,
+        kind=kind.key,
+        language=page.locale.language_code,
+        title=page.title,
+        summary=about.summary,
+        body=about.body,
+        url=page.get_url() or "",
+        city_title=city.title if city else "",
+        date=about.date or page.first_published_at,
+        title_terms=text.index_terms(page.title),
+        text_terms=text.index_terms(" ".join((about.summary, about.body, entry_city(city)))),
+    )
+    terms = [("kind", kind.key, "")]
+    if city is not None:
+        terms.append(("city", city.slug, city.title))
+        if getattr(city, "province", ""):
+            terms.append(("province", city.province, ""))
+    terms += [("dimension", slug, label) for slug, label in about.dimensions]
+    terms += [("tag", slug[:100], name[:255]) for slug, name in about.tags]
+    if about.year:
+        terms.append(("year", str(about.year), ""))
+    unique = {(f, v): label for f, v, label in terms}
+    return entry, [SearchTerm(facet=f, value=v, label=label) for (f, v), label in unique.items()]
+
+
+def entry_city(city):
+    return city.title if city else ""
+
+
+def searchable_descendants(page):
+    """Ids of the page and the pages below it the search may hold (moves, privacy and
+    parent title changes affect them all)."""
+    return list(
+        Page.objects.descendant_of(page, inclusive=True)
+        .type(*kind_models())
+        .values_list("pk", flat=True)
+    )
+
+
+def sync_pages(page_ids):
+    """Write the current state of these pages to every index. Returns (written, removed)."""
+    page_ids = sorted(set(page_ids))
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
+    written, removed = [], []
+    restricted = restricted_paths()
+    with transaction.atomic():
+        for page_id in page_ids:
+            page = pages.get(page_id)
+            if page is not None and is_searchable(page, restricted):
+                written.append(write_entry(page))
+            else:
+                remove_entries([page_id])
+                removed.append(page_id)
+    push_to_elasticsearch(written, removed)
+    return written, removed
+
+
+def write_entry(page):
+    entry, terms = build_entry(page)
+    entry.save()
+    SearchTerm.objects.filter(entry=entry).delete()
+    for term in terms:
+        term.entry = entry
+    SearchTerm.objects.bulk_create(terms)
+    get_search_backend().add(entry)
+    return entry
+
+
+def remove_entries(page_ids):
+    """Drop entries from the database index (Wagtail's index rows first, then the entries)."""
+    backend = get_search_backend()
+    for entry in SearchEntry.objects.filter(pk__in=page_ids):
+        backend.delete(entry)
+    SearchEntry.objects.filter(pk__in=page_ids).delete()
+
+
+def push_to_elasticsearch(entries, removed_ids):
+    """Send written and removed entries to Elasticsearch; on failure keep their page ids in
+    PendingIndexUpdate for `search_index sync`. Without ELASTICSEARCH_URL, nothing."""
+    if not settings.ELASTICSEARCH_URL or not (entries or removed_ids):
+        return True
+    from .backends.elastic import ElasticBackend
+
+    elastic = ElasticBackend.default()
+    ids = [e.pk for e in entries] + list(removed_ids)
+    try:
+        elastic.write(entries, removed_ids)
+    except elastic.errors as error:
+        logger.warning("Elasticsearch update failed for pages %s: %s", ids, error)
+        record_pending(ids, error)
+        return False
+    PendingIndexUpdate.objects.filter(page_id__in=ids).delete()
+    return True
+
+
+def record_pending(page_ids, error):
+    for page_id in page_ids:
+        pending, created = PendingIndexUpdate.objects.get_or_create(
+            page_id=page_id, defaults={"error": str(error)[:2000]}
+        )
+        if not created:
+            pending.attempts += 1
+            pending.error = str(error)[:2000]
+            pending.save(update_fields=["attempts", "error", "last_failed_at"])
+
+
+def replay_pending(batch_size=500):
+    """Retry the pages Elasticsearch missed; returns (replayed, still pending)."""
+    replayed = 0
+    ids = list(PendingIndexUpdate.objects.order_by("page_id").values_list("page_id", flat=True))
+    for start in range(0, len(ids), batch_size):
+        batch = ids[start : start + batch_size]
+        pages = {p.pk: p for p in Page.objects.filter(pk__in=batch).specific()}
+        entries = []
+        removed = []
+        for page_id in batch:
+            entry = SearchEntry.objects.filter(pk=page_id).first()
+            if entry is not None and page_id in pages:
+                entries.append(entry)
+            else:
+                removed.append(page_id)
+        if push_to_elasticsearch(entries, removed):
+            replayed += len(batch)
+    return replayed, PendingIndexUpdate.objects.count()
+
+
+def searchable_pages(progress=None):
+    """Every live page of every registered kind, specific, in id order, a chunk at a time."""
+    for model in kind_models():
+        queryset = model.objects.live().select_related("locale").order_by("pk")
+        yield from queryset.iterator(chunk_size=500)
+
+
+def rebuild_database_index(progress=None):
+    """Rewrite every entry from the pages; entries of pages no longer searchable go.
+    Returns the number of entries."""
+    keep = []
+    restricted = restricted_paths()
+    for page in searchable_pages():
+        if is_searchable(page, restricted):
+            write_entry(page)
+            keep.append(page.pk)
+        if progress:
+            progress()
+    stale = SearchEntry.objects.exclude(pk__in=keep).values_list("pk", flat=True)
+    remove_entries(list(stale))
+    return len(keep)
+
+
+def searchable_count():
+    return sum(model.objects.live().count() for model in kind_models())

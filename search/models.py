@@ -1,0 +1,98 @@
+"""What the public search holds: one entry per live, public page of a searchable kind.
+
+`SearchEntry` is denormalised from the page (title, text, city, url) so results, facets and
+snippets never touch the page tree; the database backend searches it through Wagtail's own
+search (modelsearch), and the Elasticsearch backend indexes the same entries as documents.
+Entries are written only by `search.indexing`, from Wagtail's page signals.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelsearch import index
+from wagtail.models import Page
+
+
+class StemmedTitleField(index.SearchField):
+    """Wagtail's database backends rank the field named "title" above the body. Ours holds
+    the title's stems (search.text), so stemmed title matches outrank body matches on
+    SQLite too, while `SearchEntry.title` keeps the title as written for display."""
+
+    def __init__(self):
+        super().__init__("title")
+
+    def get_value(self, obj):
+        return obj.title_terms
+
+
+class SearchEntry(index.Indexed, models.Model):
+    page = models.OneToOneField(
+        Page, primary_key=True, on_delete=models.CASCADE, related_name="search_entry"
+    )
+    kind = models.CharField(max_length=20, db_index=True)
+    language = models.CharField(max_length=10, db_index=True)
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    city_title = models.CharField(max_length=255, blank=True)
+    date = models.DateTimeField(null=True, db_index=True)
+    title_terms = models.TextField(blank=True)
+    text_terms = models.TextField(blank=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    # Written and re-indexed explicitly by search.indexing, not on every save.
+    search_auto_update = False
+    search_fields = [
+        StemmedTitleField(),
+        index.SearchField("text_terms"),
+        index.AutocompleteField("title"),
+        index.FilterField("kind"),
+        index.FilterField("language"),
+        index.FilterField("date"),
+        index.FilterField("page_id"),  # facet filters narrow by id (pk__in)
+    ]
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return self.title
+
+
+class SearchTerm(models.Model):
+    """One facet value of an entry (kind, city, province, dimension, tag, year), so every
+    facet, single or many-valued, is counted and filtered the same way."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="terms")
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=100)
+    label = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["facet", "value"])]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "facet", "value"], name="unique_search_term")
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
+
+class PendingIndexUpdate(models.Model):
+    """A page whose Elasticsearch document could not be written (server down, timeout).
+    `manage.py search_index sync` writes the page's current state and clears the row, so a
+    failed update is never lost, however many times the page changed meanwhile."""
+
+    page_id = models.PositiveIntegerField(primary_key=True)
+    attempts = models.PositiveIntegerField(default=1)
+    error = models.TextField(blank=True)
+    first_failed_at = models.DateTimeField(auto_now_add=True)
+    last_failed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("pending index update")
+        verbose_name_plural = _("pending index updates")
+
+    def __str__(self):
+        return f"page {self.page_id}"

@@ -1,0 +1,69 @@
+"""Wagtail's page signals -> index updates (DESIGN: published, unpublished, deleted, moved;
+not post_save, which fires for every draft). View restrictions change what is public, so
+they resync the pages beneath them too."""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .indexing import remove_entries, searchable_descendants
+from .tasks import sync_pages_task
+
+_paused = ContextVar("search_sync_paused", default=False)
+
+
+@contextmanager
+def paused():
+    """No index updates from signals inside (bulk loads that rebuild the index after)."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
+def active():
+    return settings.SEARCH_SYNC and not _paused.get()
+
+
+def enqueue(page_ids):
+    """After the transaction commits, so a worker never reads the page before it is saved."""
+    if page_ids:
+        ids = sorted(set(page_ids))
+        transaction.on_commit(lambda: sync_pages_task.enqueue(ids), robust=True)
+
+
+def page_changed(sender, instance, **kwargs):
+    if active():
+        enqueue(searchable_descendants(instance))
+
+
+def page_deleting(sender, instance, **kwargs):
+    """The entry goes with the page (before the cascade, so Wagtail's index rows go too);
+    Elasticsearch hears of it after the commit."""
+    if active() and isinstance(instance, Page) and instance.pk:
+        remove_entries([instance.pk])
+        enqueue([instance.pk])
+
+
+def restriction_changed(sender, instance, **kwargs):
+    if active() and instance.page_id:
+        page = Page.objects.filter(pk=instance.page_id).first()
+        if page is not None:
+            enqueue(searchable_descendants(page))
+
+
+def connect():
+    page_published.connect(page_changed, dispatch_uid="search_published")
+    page_unpublished.connect(page_changed, dispatch_uid="search_unpublished")
+    post_page_move.connect(page_changed, dispatch_uid="search_moved")
+    pre_delete.connect(page_deleting, dispatch_uid="search_deleted")
+    post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="search_vr")
+    post_delete.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid="search_vr_gone"
+    )
