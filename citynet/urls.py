@@ -24,6 +24,7 @@ if settings.DEBUG:
 
 # Every public page lives under a language prefix: /en/… and /id/….
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -7,8 +7,9 @@ from citynet.filters import Facet, FacetedFilter
 from citynet.geography import PROVINCE_CHOICES
 from citynet.models import CityPage, Dimension, DimensionElement
 from citynet.text import clean_search_text
+from search import service as search_service
 
-from .models import PracticePage, PracticeStatus, SustainableDevelopmentGoal
+from .models import PracticeStatus, SustainableDevelopmentGoal
 from .models.practice import YEAR_MAX, YEAR_MIN
 
 SORTS = {
@@ -18,7 +19,6 @@ SORTS = {
 }
 SORT_LABELS = [("newest", _("Newest")), ("title", _("Title")), ("city", _("City"))]
 MAX_QUERY_LENGTH = 200
-MAX_SEARCH_RESULTS = 2000
 
 
 class PracticeFilter(FacetedFilter):
@@ -95,16 +95,13 @@ class PracticeFilter(FacetedFilter):
             queryset = queryset.filter(start_year__lte=self.year_to)
         self.query = clean_search_text(self.data.get("q", ""), MAX_QUERY_LENGTH)
         if self.query:
-            # Wagtail's own search until the search app's service takes over (search issue).
-            # Within this locale, so other languages' matches cannot crowd out the cap; ids
-            # only, since the listing loads its page of results itself.
-            results = (
-                PracticePage.objects.live()
-                .filter(locale=self.locale)
-                .only("pk")
-                .search(self.query, operator="and")
+            # The public search service (search app), within this locale, so other
+            # languages' matches cannot crowd out the cap; ids only, since the listing
+            # loads and orders its page of results itself.
+            ids = search_service.matching_ids(
+                self.query, self.locale.language_code, kinds_=["practice"]
             )
-            queryset = queryset.filter(pk__in=[p.pk for p in results[:MAX_SEARCH_RESULTS]])
+            queryset = queryset.filter(pk__in=ids)
         return queryset
 
     def kept_params(self):

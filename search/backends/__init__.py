@@ -1,0 +1,1 @@
+"""Search backends: `database` (Wagtail's search, the default) and `elastic`."""

@@ -1,0 +1,132 @@
+"""The default backend: Wagtail's own search (modelsearch) over `SearchEntry`, on PostgreSQL
+(text search configuration 'indonesian') and on SQLite (FTS5). Stems come from
+`search.text`, facets are counted from `SearchTerm`, snippets highlighted in Python."""
+
+from django.db.models import Case, Count, IntegerField, Q, TextField, Value, When
+from django.db.models.functions import Concat
+from modelsearch.backends import get_search_backend
+from modelsearch.query import And, Or, PlainText
+
+from .. import text
+from ..models import SearchEntry, SearchTerm
+from ..query import FACETS, SearchResults
+
+AUTOCOMPLETE_LIMIT = 8
+
+
+def apply_filters(queryset, filters):
+    """Entries having, for every filtered facet, one of its values."""
+    for facet, values in filters.items():
+        queryset = queryset.filter(
+            pk__in=SearchTerm.objects.filter(facet=facet, value__in=values).values("entry_id")
+        )
+    return queryset
+
+
+def build_query(words):
+    """Every word must match, through any of its stems: And(Or(stems of word) per word)."""
+    parts = []
+    for word in words:
+        variants = [PlainText(stem) for stem in sorted(text.stems(word))]
+        parts.append(variants[0] if len(variants) == 1 else Or(variants))
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def title_hit(words):
+    """1 when a stem of any query word is in the title, so title matches come first."""
+    padded = Concat(Value(" "), "title_terms", Value(" "), output_field=TextField())
+    condition = Q()
+    for word in words:
+        for stem in text.stems(word):
+            condition |= Q(_padded_title__contains=f" {stem} ")
+    return padded, Case(When(condition, then=1), default=0, output_field=IntegerField())
+
+
+class DatabaseBackend:
+    name = "database"
+
+    def __init__(self):
+        self.backend = get_search_backend()
+
+    def matching(self, queryset, words, *, ranked):
+        """`queryset` narrowed to the entries matching every word; by relevance (titles
+        first) when `ranked`, else newest first."""
+        if not words:
+            return queryset.order_by("-date", "-pk")
+        results = self.backend.search(
+            build_query(words), queryset.order_by(), order_by_relevance=ranked
+        )
+        if not ranked:
+            return results.get_queryset().order_by("-date", "-pk")
+        matched = results.annotate_score("_score").get_queryset()
+        padded, hit = title_hit(words)
+        return (
+            matched.annotate(_padded_title=padded)
+            .annotate(_title_hit=hit)
+            .order_by("-_title_hit", *matched.query.order_by)
+        )
+
+    def run(self, request, build_hits, label_facets):
+        words = request.words
+        ranked = request.sort == "relevance"
+        base = apply_filters(SearchEntry.objects.all(), request.filters)
+        own = self.matching(base.filter(language=request.language), words, ranked=ranked)
+        other = self.matching(base.exclude(language=request.language), words, ranked=ranked)
+        own_total, other_total = own.count(), other.count()
+        start, stop = request.offset, request.offset + request.per_page
+        ids = list(own.values_list("pk", flat=True)[start:stop]) if start < own_total else []
+        if len(ids) < request.per_page and stop > own_total:
+            other_start = max(0, start - own_total)
+            ids += other.values_list("pk", flat=True)[
+                other_start : other_start + request.per_page - len(ids)
+            ]
+        entries = SearchEntry.objects.in_bulk(ids)
+        hits = build_hits([entries[i] for i in ids if i in entries], request, highlights={})
+        return SearchResults(
+            request=request,
+            total=own_total + other_total,
+            hits=hits,
+            facets=label_facets(self.facet_counts(request, words), request),
+            backend=self.name,
+        )
+
+    def facet_counts(self, request, words):
+        """{facet: {value: count}}, each facet counted with every filter but its own, so a
+        visitor sees what choosing another value would give. One query for the facets
+        without a filter, one more per filtered facet."""
+        counts = {facet: {} for facet in FACETS}
+        free = [f for f in FACETS if f not in request.filters]
+        groups = [(free, request.filters)] if free else []
+        groups += [([f], request.without(f)) for f in request.filters]
+        for facets, filters in groups:
+            matched = self.matching(
+                apply_filters(SearchEntry.objects.all(), filters), words, ranked=False
+            )
+            rows = (
+                SearchTerm.objects.filter(facet__in=facets, entry__in=matched.values("pk"))
+                .values("facet", "value")
+                .annotate(n=Count("entry"))
+                .order_by()
+            )
+            for row in rows:
+                counts[row["facet"]][row["value"]] = row["n"]
+        return counts
+
+    def suggest(self, text_, language):
+        """Titles for autocomplete: this language's first."""
+        words = text.words(text_)[: text.MAX_QUERY_WORDS]
+        if not words:
+            return []
+        found = []
+        for queryset in (
+            SearchEntry.objects.filter(language=language),
+            SearchEntry.objects.exclude(language=language),
+        ):
+            results = self.backend.autocomplete(" ".join(words), queryset.only(*SUGGEST_FIELDS))
+            found += list(results[: AUTOCOMPLETE_LIMIT - len(found)])
+            if len(found) >= AUTOCOMPLETE_LIMIT:
+                break
+        return found
+
+
+SUGGEST_FIELDS = ("page_id", "title", "url", "kind", "language")
