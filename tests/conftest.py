@@ -113,3 +113,17 @@ def kupang_client(client, editor_kupang):
 def secretariat_client(client, secretariat_user):
     client.force_login(secretariat_user)
     return client
+
+
+@pytest.fixture
+def search_sync(settings):
+    """Page signals update the public search in this test (off by default, for speed)."""
+    settings.SEARCH_SYNC = True
+
+
+@pytest.fixture
+def rebuild_search():
+    """Call to write the public search's database index from the pages as they are."""
+    from search.indexing import rebuild_database_index
+
+    return rebuild_database_index

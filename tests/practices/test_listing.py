@@ -64,7 +64,8 @@ def test_counts_honour_other_filters(client, practice_tree):
     assert counts(response, "status") == {"operating": 2, "pilot": 1}
 
 
-def test_keyword_search(client, practice_tree):
+def test_keyword_search(client, practice_tree, rebuild_search):
+    rebuild_search()
     assert titles(client.get(URL, {"q": "permits"})) == ["Online permits"]
     assert titles(client.get(URL, {"q": "library", "city": "kupang"})) == ["PADI library"]
     response = client.get(URL, {"q": "zzzxqy"})
@@ -236,12 +237,15 @@ def _queries_warm(client, url):
     return len(ctx.captured_queries)
 
 
-def test_keyword_search_stays_within_the_listing_language(client, practice_tree, monkeypatch):
+def test_keyword_search_stays_within_the_listing_language(
+    client, practice_tree, monkeypatch, rebuild_search
+):
     """Other languages' matches must not use up the search cap."""
     from citynet.factories import translate
-    from practices import filters
+    from search import service
 
-    monkeypatch.setattr(filters, "MAX_SEARCH_RESULTS", 1)
+    monkeypatch.setattr(service, "MAX_IDS", 1)
     translate(practice_tree.library, "id", title="Digital library (ID)")
+    rebuild_search()
     response = client.get(practice_tree.index_id.url, {"q": "library"})
     assert titles(response) == ["Digital library (ID)"]
