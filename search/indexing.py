@@ -10,12 +10,16 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from modelsearch.backends import get_search_backend
 from wagtail.models import Page, PageViewRestriction
 
+from citynet import facet_cache
+
 from . import text
+from .backends.database import CACHE_NAMESPACE
 from .models import PendingIndexUpdate, SearchEntry, SearchTerm
-from .registry import kind_for, kind_models
+from .registry import kind_for, kind_models, kinds
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +43,7 @@ def build_entry(page):
     kind = kind_for(page)
     about = kind.describe(page)
     city = about.city
+    city_title = city.title if city else ""
     entry = SearchEntry(
         page_id=page.pk,
         kind=kind.key,
@@ -47,10 +52,10 @@ def build_entry(page):
         summary=about.summary,
         body=about.body,
         url=page.get_url() or "",
-        city_title=city.title if city else "",
+        city_title=city_title,
         date=about.date or page.first_published_at,
         title_terms=text.index_terms(page.title),
-        text_terms=text.index_terms(" ".join((about.summary, about.body, entry_city(city)))),
+        text_terms=text.index_terms(" ".join((about.summary, about.body, city_title))),
     )
     terms = [("kind", kind.key, "")]
     if city is not None:
@@ -63,10 +68,6 @@ def build_entry(page):
         terms.append(("year", str(about.year), ""))
     unique = {(f, v): label for f, v, label in terms}
     return entry, [SearchTerm(facet=f, value=v, label=label) for (f, v), label in unique.items()]
-
-
-def entry_city(city):
-    return city.title if city else ""
 
 
 def searchable_descendants(page):
@@ -83,29 +84,54 @@ def sync_pages(page_ids):
     """Write the current state of these pages to every index. Returns (written, removed)."""
     page_ids = sorted(set(page_ids))
     pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
-    written, removed = [], []
     restricted = restricted_paths()
+    keep = [pages[i] for i in page_ids if i in pages and is_searchable(pages[i], restricted)]
+    removed = [i for i in page_ids if i not in {p.pk for p in keep}]
     with transaction.atomic():
-        for page_id in page_ids:
-            page = pages.get(page_id)
-            if page is not None and is_searchable(page, restricted):
-                written.append(write_entry(page))
-            else:
-                remove_entries([page_id])
-                removed.append(page_id)
+        written = write_entries(keep)
+        remove_entries(removed)
     push_to_elasticsearch(written, removed)
     return written, removed
 
 
-def write_entry(page):
-    entry, terms = build_entry(page)
-    entry.save()
-    SearchTerm.objects.filter(entry=entry).delete()
-    for term in terms:
-        term.entry = entry
-    SearchTerm.objects.bulk_create(terms)
-    get_search_backend().add(entry)
-    return entry
+ENTRY_FIELDS = [
+    "kind",
+    "language",
+    "title",
+    "summary",
+    "body",
+    "url",
+    "city_title",
+    "date",
+    "title_terms",
+    "text_terms",
+    "indexed_at",
+]
+
+
+def write_entries(pages):
+    """Entries, facet terms and Wagtail's index rows for these searchable pages, a few
+    queries for the lot (a rebuild of 20,000 pages must not cost queries per page)."""
+    if not pages:
+        return []
+    built = [build_entry(page) for page in pages]
+    entries = [entry for entry, _terms in built]
+    now = timezone.now()
+    for entry in entries:
+        entry.indexed_at = now
+    SearchEntry.objects.bulk_create(
+        entries, update_conflicts=True, unique_fields=["page"], update_fields=ENTRY_FIELDS
+    )
+    SearchTerm.objects.filter(entry__in=entries).delete()
+    terms = []
+    for entry, entry_terms in built:
+        for term in entry_terms:
+            term.entry = entry
+            terms.append(term)
+    SearchTerm.objects.bulk_create(terms, ignore_conflicts=True)  # a concurrent sync wrote them
+    get_search_backend().add_bulk(SearchEntry, entries)
+    facet_cache.bump(CACHE_NAMESPACE)
+    return entries
 
 
 def remove_entries(page_ids):
@@ -113,7 +139,8 @@ def remove_entries(page_ids):
     backend = get_search_backend()
     for entry in SearchEntry.objects.filter(pk__in=page_ids):
         backend.delete(entry)
-    SearchEntry.objects.filter(pk__in=page_ids).delete()
+    if SearchEntry.objects.filter(pk__in=page_ids).delete()[0]:
+        facet_cache.bump(CACHE_NAMESPACE)
 
 
 def push_to_elasticsearch(entries, removed_ids):
@@ -166,24 +193,38 @@ def replay_pending(batch_size=500):
     return replayed, PendingIndexUpdate.objects.count()
 
 
-def searchable_pages(progress=None):
-    """Every live page of every registered kind, specific, in id order, a chunk at a time."""
-    for model in kind_models():
-        queryset = model.objects.live().select_related("locale").order_by("pk")
+def searchable_pages():
+    """Every live page of every registered kind, specific, in id order, a chunk at a time,
+    with what each kind's describe() reads."""
+    for kind in kinds().values():
+        queryset = (
+            kind.model.objects.live()
+            .select_related("locale", *kind.select_related)
+            .prefetch_related(*kind.prefetch_related)
+            .order_by("pk")
+        )
         yield from queryset.iterator(chunk_size=500)
 
 
-def rebuild_database_index(progress=None):
+def rebuild_database_index(progress=None, chunk_size=500):
     """Rewrite every entry from the pages; entries of pages no longer searchable go.
     Returns the number of entries."""
-    keep = []
+    keep, chunk = [], []
     restricted = restricted_paths()
+
+    def flush():
+        with transaction.atomic():
+            keep.extend(e.pk for e in write_entries(chunk))
+        chunk.clear()
+
     for page in searchable_pages():
         if is_searchable(page, restricted):
-            write_entry(page)
-            keep.append(page.pk)
+            chunk.append(page)
+            if len(chunk) >= chunk_size:
+                flush()
         if progress:
             progress()
+    flush()
     stale = SearchEntry.objects.exclude(pk__in=keep).values_list("pk", flat=True)
     remove_entries(list(stale))
     return len(keep)

@@ -6,6 +6,7 @@ Elasticsearch fails, logging why."""
 import logging
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from citynet.geography import PROVINCE_CHOICES
@@ -109,19 +110,20 @@ def build_hits(entries, request, highlights):
     return hits
 
 
-def label_facets(counts, request):
-    """[Facet] with translated labels, values by count, selected values always listed."""
+def label_facets(counts, request, labels=None):
+    """[Facet] with translated labels, values by count, selected values always listed.
+    `labels` ({(facet, value): label}) from a backend that counted them; else they are
+    read from the stored terms."""
     kind_labels = {key: str(kind.label) for key, kind in kinds().items()}
     provinces = dict(PROVINCE_CHOICES)
-    stored = {}
+    stored = dict(labels or {})
     wanted = [
         (facet, value)
         for facet in ("city", "tag", "dimension")
         for value in {*counts.get(facet, {}), *request.filters.get(facet, [])}
+        if (facet, value) not in stored
     ]
     if wanted:
-        from django.db.models import Q
-
         condition = Q()
         for facet, value in wanted:
             condition |= Q(facet=facet, value=value)

@@ -2,16 +2,19 @@
 (text search configuration 'indonesian') and on SQLite (FTS5). Stems come from
 `search.text`, facets are counted from `SearchTerm`, snippets highlighted in Python."""
 
-from django.db.models import Case, Count, IntegerField, Q, TextField, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Q, TextField, Value, When
 from django.db.models.functions import Concat
 from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Or, PlainText
+
+from citynet import facet_cache
 
 from .. import text
 from ..models import SearchEntry, SearchTerm
 from ..query import FACETS, SearchResults
 
 AUTOCOMPLETE_LIMIT = 8
+CACHE_NAMESPACE = "search"
 
 
 def apply_filters(queryset, filters):
@@ -48,53 +51,76 @@ class DatabaseBackend:
     def __init__(self):
         self.backend = get_search_backend()
 
-    def matching(self, queryset, words, *, ranked):
-        """`queryset` narrowed to the entries matching every word; by relevance (titles
-        first) when `ranked`, else newest first."""
+    def matching(self, queryset, words, *, ranked, language=None):
+        """`queryset` narrowed to the entries matching every word: `language`'s entries
+        first, then by relevance (titles first) when `ranked`, else newest first."""
+        first = []
+        if language:
+            queryset = queryset.annotate(
+                _other_language=Case(
+                    When(language=language, then=0), default=1, output_field=IntegerField()
+                )
+            )
+            first = ["_other_language"]
         if not words:
-            return queryset.order_by("-date", "-pk")
+            return queryset.order_by(*first, "-date", "-pk")
         results = self.backend.search(
             build_query(words), queryset.order_by(), order_by_relevance=ranked
         )
         if not ranked:
-            return results.get_queryset().order_by("-date", "-pk")
+            return results.get_queryset().order_by(*first, "-date", "-pk")
         matched = results.annotate_score("_score").get_queryset()
         padded, hit = title_hit(words)
         return (
             matched.annotate(_padded_title=padded)
             .annotate(_title_hit=hit)
-            .order_by("-_title_hit", *matched.query.order_by)
+            .order_by(*first, "-_title_hit", *matched.query.order_by)
         )
 
     def run(self, request, build_hits, label_facets):
         words = request.words
-        ranked = request.sort == "relevance"
-        base = apply_filters(SearchEntry.objects.all(), request.filters)
-        own = self.matching(base.filter(language=request.language), words, ranked=ranked)
-        other = self.matching(base.exclude(language=request.language), words, ranked=ranked)
-        own_total, other_total = own.count(), other.count()
-        start, stop = request.offset, request.offset + request.per_page
-        ids = list(own.values_list("pk", flat=True)[start:stop]) if start < own_total else []
-        if len(ids) < request.per_page and stop > own_total:
-            other_start = max(0, start - own_total)
-            ids += other.values_list("pk", flat=True)[
-                other_start : other_start + request.per_page - len(ids)
-            ]
+        counts, labels = self.facet_counts(request, words)
+        # Every entry has exactly one kind, and the kind facet is counted with every filter
+        # but its own: the total is the sum over the chosen kinds (or all).
+        kinds = request.filters.get("kind") or counts["kind"]
+        total = sum(counts["kind"].get(kind, 0) for kind in kinds)
+        ids = []
+        if request.offset < total:
+            matched = self.matching(
+                apply_filters(SearchEntry.objects.all(), request.filters),
+                words,
+                ranked=request.sort == "relevance",
+                language=request.language,
+            )
+            ids = list(
+                matched.values_list("pk", flat=True)[
+                    request.offset : request.offset + request.per_page
+                ]
+            )
         entries = SearchEntry.objects.in_bulk(ids)
         hits = build_hits([entries[i] for i in ids if i in entries], request, highlights={})
         return SearchResults(
             request=request,
-            total=own_total + other_total,
+            total=total,
             hits=hits,
-            facets=label_facets(self.facet_counts(request, words), request),
+            facets=label_facets(counts, request, labels),
             backend=self.name,
         )
 
     def facet_counts(self, request, words):
-        """{facet: {value: count}}, each facet counted with every filter but its own, so a
-        visitor sees what choosing another value would give. One query for the facets
-        without a filter, one more per filtered facet."""
+        """({facet: {value: count}}, {(facet, value): label}), each facet counted with
+        every filter but its own, so a visitor sees what choosing another value would
+        give. One query for the facets without a filter, one more per filtered facet;
+        cached until the index changes (citynet.facet_cache, namespace "search")."""
+        state = repr((sorted(words), sorted(request.filters.items())))
+        return facet_cache.cached_counts(
+            CACHE_NAMESPACE, state, lambda: self._count_facets(request, words)
+        )
+
+    def _count_facets(self, request, words):
+        """(counts, labels): {facet: {value: n}} and {(facet, value): label}."""
         counts = {facet: {} for facet in FACETS}
+        labels = {}
         free = [f for f in FACETS if f not in request.filters]
         groups = [(free, request.filters)] if free else []
         groups += [([f], request.without(f)) for f in request.filters]
@@ -105,12 +131,13 @@ class DatabaseBackend:
             rows = (
                 SearchTerm.objects.filter(facet__in=facets, entry__in=matched.values("pk"))
                 .values("facet", "value")
-                .annotate(n=Count("entry"))
+                .annotate(n=Count("entry"), label=Max("label"))
                 .order_by()
             )
             for row in rows:
                 counts[row["facet"]][row["value"]] = row["n"]
-        return counts
+                labels[row["facet"], row["value"]] = row["label"]
+        return counts, labels
 
     def suggest(self, text_, language):
         """Titles for autocomplete: this language's first."""

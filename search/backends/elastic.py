@@ -167,23 +167,24 @@ class ElasticBackend:
             ],
         )
 
-    def ranked(self, query, request):
-        """Own language first, then relevance (or date)."""
-        if request.sort == "date" or not request.words:
+    def ranked(self, query, language, by_score=True):
+        """Own language first, then relevance (or, without `by_score`, equal scores for a
+        sort by date)."""
+        if not by_score:
             query = Q("constant_score", filter=query)
         return Q(
             "function_score",
             query=query,
-            functions=[
-                {"filter": {"term": {"language": request.language}}, "weight": OWN_LANGUAGE_WEIGHT}
-            ],
+            functions=[{"filter": {"term": {"language": language}}, "weight": OWN_LANGUAGE_WEIGHT}],
             boost_mode="sum",
         )
 
     def build(self, request):
         """The Search for a request: filters as post_filter so each facet's aggregation can
         leave out its own filter, highlighting with escaped text and <mark>."""
-        s = Search(index=alias_name()).query(self.ranked(self.text_query(request.words), request))
+        by_score = request.sort == "relevance" and bool(request.words)
+        query = self.ranked(self.text_query(request.words), request.language, by_score)
+        s = Search(index=alias_name()).query(query)
         if request.filters:
             s = s.post_filter(Q("bool", filter=term_filters(request.filters)))
         for facet in FACETS:
@@ -196,7 +197,7 @@ class ElasticBackend:
             )
             agg.bucket("values", terms)
             s.aggs.bucket(f"facet_{facet}", agg)
-        if request.sort == "date" or not request.words:
+        if not by_score:
             s = s.sort({"_score": "desc"}, {"date": {"order": "desc", "missing": "_last"}})
         s = s.highlight(*HIGHLIGHT_FIELDS, fragment_size=200, number_of_fragments=1)
         s = s.highlight_options(
@@ -262,8 +263,7 @@ class ElasticBackend:
 
     def suggest_search(self, text_, language):
         query = Q("match", **{"title.autocomplete": {"query": text_[:100], "operator": "and"}})
-        request = type("Req", (), {"sort": "relevance", "words": [text_], "language": language})
-        return Search(index=alias_name()).query(self.ranked(query, request)).source(False)[:8]
+        return Search(index=alias_name()).query(self.ranked(query, language)).source(False)[:8]
 
     def suggest(self, text_, language):
         if not text_.strip():
