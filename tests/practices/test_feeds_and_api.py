@@ -116,7 +116,8 @@ def test_api_bad_search_is_400(client, practice_tree, endpoint, search):
     assert "search" in message or "null character" in message
 
 
-def test_api_search_finds_practices(client, practice_tree):
+def test_api_search_finds_practices(client, practice_tree, rebuild_search):
+    rebuild_search()
     response = client.get(API, {"type": "practices.PracticePage", "search": "permits"})
     assert [i["title"] for i in response.json()["items"]] == ["Online permits"]
 
