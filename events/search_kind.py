@@ -19,4 +19,10 @@ def describe(page):
 
 
 def event_kind():
-    return SearchKind(key="event", label=_("Events"), model=EventPage, describe=describe)
+    return SearchKind(
+        key="event",
+        label=_("Events"),
+        model=EventPage,
+        describe=describe,
+        select_related=("host_city",),
+    )

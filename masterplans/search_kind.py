@@ -22,4 +22,10 @@ def describe(page):
 
 
 def plan_kind():
-    return SearchKind(key="plan", label=_("Master plans"), model=MasterPlanPage, describe=describe)
+    return SearchKind(
+        key="plan",
+        label=_("Master plans"),
+        model=MasterPlanPage,
+        describe=describe,
+        select_related=("city",),
+    )

@@ -30,4 +30,6 @@ def practice_kind():
         label=_("Practices"),
         model=PracticePage,
         describe=describe,
+        select_related=("city", "dimension"),
+        prefetch_related=("tags",),
     )
