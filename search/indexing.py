@@ -174,21 +174,15 @@ def record_pending(page_ids, error):
 
 
 def replay_pending(batch_size=500):
-    """Retry the pages Elasticsearch missed; returns (replayed, still pending)."""
+    """Send the database index's current state of the pages Elasticsearch missed: their
+    entry if they have one, a delete otherwise. Returns (replayed, still pending)."""
     replayed = 0
     ids = list(PendingIndexUpdate.objects.order_by("page_id").values_list("page_id", flat=True))
     for start in range(0, len(ids), batch_size):
         batch = ids[start : start + batch_size]
-        pages = {p.pk: p for p in Page.objects.filter(pk__in=batch).specific()}
-        entries = []
-        removed = []
-        for page_id in batch:
-            entry = SearchEntry.objects.filter(pk=page_id).first()
-            if entry is not None and page_id in pages:
-                entries.append(entry)
-            else:
-                removed.append(page_id)
-        if push_to_elasticsearch(entries, removed):
+        entries = list(SearchEntry.objects.filter(pk__in=batch).prefetch_related("terms"))
+        present = {entry.pk for entry in entries}
+        if push_to_elasticsearch(entries, [i for i in batch if i not in present]):
             replayed += len(batch)
     return replayed, PendingIndexUpdate.objects.count()
 
