@@ -8,12 +8,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from citynet.text import clean_search_text
 
 from . import service
-from .query import SORTS, SearchRequest
+from .query import FACET_LABELS, SORTS, SearchRequest
 from .registry import kinds
 
 SUGGEST_MAX_LENGTH = 100
@@ -87,6 +88,10 @@ def search_page(request):
         "sorts": SORTS.items(),
         "page_obj": ResultPage(search_request.page, results.num_pages) if results else None,
         "tips": service.no_results_tips(),
+        # Named as the form names them, in the visitor's language, not as URL parameters.
+        "ignored": [
+            (FACET_LABELS.get(name, _("Sort by")), value) for name, value in search_request.ignored
+        ],
     }
     response = render(request, "search/search.html", context)
     # Result pages are endless combinations: keep crawlers to the pages themselves.
