@@ -1,5 +1,7 @@
 """What the language-level listing pages (practices, master plans, events) share."""
 
+from citynet.visibility import public_pages
+
 
 class ListingPage:
     """Mixin for a listing page that exists once per language."""
@@ -7,7 +9,7 @@ class ListingPage:
     @classmethod
     def for_locale(cls, locale_id):
         """The live listing of this language (for links from other pages)."""
-        return cls.objects.live().filter(locale_id=locale_id).first()
+        return public_pages(cls.objects.filter(locale_id=locale_id)).first()
 
 
 def noindex_filtered(request, response):

@@ -5,25 +5,33 @@ translation; translations copy it unchanged. Pages showing such links map them t
 translation in their own language with one query, falling back to the linked page.
 """
 
+from django.db.models import Q
 
-def localized(pages, locale_id, live_only=False):
+from citynet.visibility import public_pages
+
+
+def localized(pages, locale_id, public_only=True):
     """{linked page pk: the page to show}, for each page in `pages`.
 
-    With `live_only`, links to pages that are not live (in either language) are left out."""
+    Links to pages the public may not see (not live, or in a view-restricted subtree, in
+    either language) are left out unless `public_only` is false."""
     pages = [page for page in pages if page is not None]
     if not pages:
         return {}
     model = type(pages[0])
-    translations = model.objects.filter(
-        translation_key__in={page.translation_key for page in pages}, locale_id=locale_id
-    )
-    if live_only:
-        translations = translations.live()
-    by_key = {page.translation_key: page for page in translations}
+    keys = {page.translation_key for page in pages}
+    candidates = model.objects.filter(translation_key__in=keys)
+    if public_only:
+        candidates = public_pages(candidates)
+    by_key, fallback = {}, set()
+    for page in candidates.filter(Q(pk__in=[p.pk for p in pages]) | Q(locale_id=locale_id)):
+        if page.locale_id == locale_id:
+            by_key[page.translation_key] = page
+        fallback.add(page.pk)
     shown = {}
     for page in pages:
         match = by_key.get(page.translation_key)
-        if match is None and (page.live or not live_only):
+        if match is None and page.pk in fallback:
             match = page
         if match is not None:
             shown[page.pk] = match

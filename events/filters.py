@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from citynet.filters import Facet, FacetedFilter
 from citynet.models import CityPage
 
-from .models import EventKind, EventPage
+from .models import EventKind, live_events
 
 
 class EventFilter(FacetedFilter):
@@ -17,16 +17,12 @@ class EventFilter(FacetedFilter):
         locale = self.locale
 
         def years():
-            dates = EventPage.objects.live().filter(locale=locale).dates("start", "year", "DESC")
+            dates = live_events(locale.pk).dates("start", "year", "DESC")
             return [(day.year, str(day.year)) for day in dates]
 
         def hosts():
             # Host links may point at another language's city page; slugs are shared.
-            slugs = (
-                EventPage.objects.live()
-                .filter(locale=locale, host_city__isnull=False)
-                .values("host_city__slug")
-            )
+            slugs = live_events(locale.pk).filter(host_city__isnull=False).values("host_city__slug")
             return (
                 CityPage.objects.filter(locale=locale, slug__in=slugs)
                 .order_by("title")

@@ -110,8 +110,7 @@ def practice_sessions(practice, request):
     sessions = list(
         EventSession.objects.filter(
             practices__translation_key=practice.translation_key,
-            event__locale_id=practice.locale_id,
-            event__live=True,
+            event__in=live_events(practice.locale_id),
         )
         .select_related("event")
         .distinct()

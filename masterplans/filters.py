@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from citynet.filters import Facet, FacetedFilter
 from citynet.geography import PROVINCE_CHOICES
 from citynet.models.cities import COHORT_CHOICES
+from citynet.visibility import public_pages
 
 
 class MasterPlanFilter(FacetedFilter):
@@ -13,7 +14,7 @@ class MasterPlanFilter(FacetedFilter):
 
         def years():
             starts = (
-                MasterPlanPage.objects.live()
+                public_pages(MasterPlanPage.objects.all())
                 .order_by("-start_year")
                 .values_list("start_year", flat=True)
                 .distinct()

@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from citynet.models import CityPage
 from citynet.sections import CITY_SECTIONS
+from citynet.visibility import public_pages
 from practices.models.practice import PRACTICE_SECTIONS
 
 from .models import MasterPlanIndexPage, MasterPlanPage, MasterPlanTemplate, Programme
@@ -100,10 +101,9 @@ def plan_editor_css():
 def city_plans(city, request):
     """The city's published plans (in either language)."""
     plans = list(
-        MasterPlanPage.objects.live()
-        .public()
-        .filter(city__translation_key=city.translation_key)
-        .order_by("-start_year", "pk")
+        public_pages(
+            MasterPlanPage.objects.filter(city__translation_key=city.translation_key)
+        ).order_by("-start_year", "pk")
     )
     if not plans:
         return None
@@ -120,7 +120,8 @@ def practice_plans(practice, request):
     """Published plans whose programmes learn from this practice (in any language)."""
     programmes = list(
         Programme.objects.filter(
-            practices__translation_key=practice.translation_key, plan__live=True
+            practices__translation_key=practice.translation_key,
+            plan__in=public_pages(MasterPlanPage.objects.all()),
         )
         .select_related("plan", "plan__city")
         .order_by("plan__title", "sort_order")

@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from citynet.models import CityPage, Dimension
+from citynet.visibility import public_pages
 
 from .models import live_practices
 
@@ -25,7 +26,9 @@ class PracticeRssFeed(Feed):
         selection = {"filters": {}, "city": None, "dimension": None, "request": request}
         city_slug = request.GET.get("city")
         if city_slug:
-            city = CityPage.objects.live().filter(locale=self.index.locale, slug=city_slug).first()
+            city = public_pages(
+                CityPage.objects.filter(locale=self.index.locale, slug=city_slug)
+            ).first()
             if city is None:
                 raise Http404(_("No member city with this slug."))
             selection["city"] = city

@@ -7,6 +7,7 @@ from citynet.filters import Facet, FacetedFilter
 from citynet.geography import PROVINCE_CHOICES
 from citynet.models import CityPage, Dimension, DimensionElement
 from citynet.text import clean_search_text
+from citynet.visibility import public_pages
 from search import service as search_service
 
 from .models import PracticeStatus, SustainableDevelopmentGoal
@@ -41,8 +42,7 @@ class PracticeFilter(FacetedFilter):
                 "city__slug",
                 _("City"),
                 lambda: (
-                    CityPage.objects.live()
-                    .filter(locale=locale)
+                    public_pages(CityPage.objects.filter(locale=locale))
                     .order_by("title")
                     .values_list("slug", "title")
                 ),

@@ -12,9 +12,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from modelsearch.backends import get_search_backend
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from citynet import facet_cache
+from citynet.visibility import is_public, restricted_paths
 
 from . import text
 from .backends.database import CACHE_NAMESPACE
@@ -24,18 +25,9 @@ from .registry import kind_for, kind_models, kinds
 logger = logging.getLogger(__name__)
 
 
-def restricted_paths():
-    """Tree paths of pages with a view restriction (login, password, groups)."""
-    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-
-
 def is_searchable(page, restricted=None):
-    """Live, public (no view restriction on it or above it) and of a registered kind."""
-    if not page.live or kind_for(page) is None:
-        return False
-    if restricted is None:
-        restricted = restricted_paths()
-    return not page.path.startswith(restricted) if restricted else True
+    """Publicly visible (citynet.visibility) and of a registered kind."""
+    return kind_for(page) is not None and is_public(page, restricted)
 
 
 def build_entry(page):

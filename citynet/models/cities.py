@@ -20,6 +20,7 @@ from wagtail.search import index
 from citynet.geography import COUNTRY_CHOICES, INDONESIA, PROVINCE_CHOICES
 from citynet.listing import noindex_filtered
 from citynet.sections import CITY_SECTIONS, collect_sections
+from citynet.visibility import public_pages
 
 # Renditions shown in listings and on the profile; prefetched so a page of cities costs
 # the same number of queries whatever its length.
@@ -64,9 +65,7 @@ class CityIndexPage(Page):
 
     def cities(self):
         return (
-            CityPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(CityPage.objects.child_of(self))
             .select_related("locale")
             .prefetch_related(
                 Prefetch(

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from citynet.sections import HOME_SECTIONS, collect_sections
+from citynet.visibility import public_pages
 
 from .cities import CityIndexPage, CityPage
 
@@ -36,8 +37,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        cities = CityPage.objects.live().public().filter(locale_id=self.locale_id)
+        cities = public_pages(CityPage.objects.filter(locale_id=self.locale_id))
         context["city_count"] = cities.count()
-        context["cities_index"] = self.get_children().live().type(CityIndexPage).first()
+        context["cities_index"] = public_pages(self.get_children().type(CityIndexPage)).first()
         context["sections"] = collect_sections(HOME_SECTIONS, self, request)
         return context

@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from citynet.visibility import public_pages
+
 register = template.Library()
 
 
@@ -22,13 +24,15 @@ def language_switcher(context, page=None):
         if query:
             query.pop("page", None)
         suffix = f"?{query.urlencode()}" if query else ""
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translation in public_pages(page.get_translations(inclusive=True)).select_related(
+            "locale"
+        ):
             urls[translation.locale.language_code] = translation.get_url(request) + suffix
         missing = [code for code, _name in settings.LANGUAGES if code not in urls]
         if missing:
             site = Site.find_for_request(request) if request else None
             if site:
-                homes = site.root_page.get_translations(inclusive=True).live()
+                homes = public_pages(site.root_page.get_translations(inclusive=True))
                 for home in homes.filter(locale__language_code__in=missing).select_related(
                     "locale"
                 ):
@@ -65,7 +69,7 @@ def main_menu(home):
     """Pages flagged 'show in menus' under the given (localized) home page."""
     if home is None:
         return []
-    return list(home.get_children().live().in_menu().specific(defer=True))
+    return list(public_pages(home.get_children().in_menu()).specific(defer=True))
 
 
 @register.simple_tag

@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from citynet.models import CityPage
+from citynet.visibility import public_pages
 from events.forms import EventPageForm
 from events.zones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, combine, zone
 from practices.models.practice import PROSE_FEATURES
@@ -307,9 +308,7 @@ class EventPage(RoutablePageMixin, Page):
             self.sessions.prefetch_related("speakers__photo", "practices", "materials"),
             key=lambda s: (s.day, s.starts_at, s.ends_at, s.sort_order or 0),
         )
-        practice_map = localized(
-            [p for s in sessions for p in s.practices.all()], self.locale_id, live_only=True
-        )
+        practice_map = localized([p for s in sessions for p in s.practices.all()], self.locale_id)
         days = []
         for session in sessions:
             session.event = self
@@ -502,5 +501,5 @@ class EventMaterial(Orderable):
 
 
 def live_events(locale_id):
-    """Live events of one language."""
-    return EventPage.objects.live().filter(locale_id=locale_id)
+    """Publicly visible events of one language (citynet.visibility)."""
+    return public_pages(EventPage.objects.filter(locale_id=locale_id))

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from citynet.listing import ListingPage, noindex_filtered
+from citynet.visibility import public_pages
 
 
 class MasterPlanIndexPage(ListingPage, Page):
@@ -37,7 +38,7 @@ class MasterPlanIndexPage(ListingPage, Page):
     def plans(self):
         from .plan import MasterPlanPage
 
-        published = MasterPlanPage.objects.live().public()
+        published = public_pages(MasterPlanPage.objects.all())
         chosen = {}
         for pk, key, locale_id in published.values_list("pk", "translation_key", "locale_id"):
             if key not in chosen or locale_id == self.locale_id:

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -31,6 +32,7 @@ from wagtail.search import index
 
 from citynet.models import CityPage, Dimension, DimensionElement
 from citynet.models.cities import parent_city_id
+from citynet.visibility import public_pages
 from practices.models import FundingSource, PracticePage
 
 from ..blocks import SECTION_BLOCKS
@@ -193,8 +195,10 @@ class MasterPlanPage(RoutablePageMixin, Page):
         """
         programmes = self.programmes.all()
         if not isinstance(programmes, FakeQuerySet):
+            # Only practices the public may see are linked from the page and its PDF.
+            practices = Prefetch("practices", queryset=public_pages(PracticePage.objects.all()))
             programmes = programmes.select_related("dimension", "element").prefetch_related(
-                "budget_lines", "indicators", "practices"
+                "budget_lines", "indicators", practices
             )
         programmes = list(programmes)
         for programme in programmes:

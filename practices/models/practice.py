@@ -23,6 +23,7 @@ from wagtail.search import index
 from citynet.models import CityPage, Dimension, DimensionElement
 from citynet.models.cities import parent_city_id
 from citynet.sections import collect_sections
+from citynet.visibility import is_public, public_pages
 from practices.forms import ADAPTED_SAME_CITY, PracticeForm, wrong_elements_message
 
 from .goals import SustainableDevelopmentGoal
@@ -385,8 +386,7 @@ class PracticePage(Page):
     def adopted_by(self):
         """Live practices of other cities adapted from this one (with their city and year)."""
         return (
-            self.adaptations.live()
-            .public()
+            public_pages(self.adaptations.all())
             .select_related("city")
             .order_by("start_year", "city__title")
         )
@@ -419,7 +419,7 @@ class PracticePage(Page):
             ),
             documents=self.documents.select_related("document"),
             original=(
-                self.adapted_from if self.adapted_from_id and self.adapted_from.live else None
+                self.adapted_from if self.adapted_from_id and is_public(self.adapted_from) else None
             ),
         )
         return context
@@ -427,11 +427,8 @@ class PracticePage(Page):
 
 def live_practices(locale_id):
     """Live, public practices of one language, with what their cards show."""
-    return (
-        PracticePage.objects.live()
-        .public()
-        .filter(locale_id=locale_id)
-        .select_related("city", "dimension")
+    return public_pages(PracticePage.objects.filter(locale_id=locale_id)).select_related(
+        "city", "dimension"
     )
 
 
