@@ -1,17 +1,27 @@
 """The plan as a PDF fit to hand to the ministry, made with WeasyPrint.
 
-A PDF takes about a second to draw, so each one is kept in the default storage under the
-revision it shows (and the reader's language): a published plan is drawn once per
-publication, whichever app server is asked.
+A PDF takes about a second to draw, so each one is kept, under the revision it shows and the
+reader's language, in the *private* storage (`STORAGES["private"]`): never under MEDIA_URL,
+named by a keyed hash nobody can guess, and handed out only by the views that check
+permission (the public plan's `pdf/` route behind Wagtail's page privacy, the admin's draft
+PDF for the plan's editors). `masterplans.signals` deletes a plan's stored PDFs when it is
+unpublished, restricted, deleted, or gets a newer revision.
 """
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 
 from .views.public import plan_context
+
+FOLDER = "masterplans/pdf"
+
+
+def private_storage():
+    return storages["private"]
 
 
 def render_pdf(plan, request=None):
@@ -25,24 +35,56 @@ def render_pdf(plan, request=None):
     return HTML(string=html).write_pdf()
 
 
-def cache_path(plan, revision_id):
-    return f"masterplans/pdf/{plan.pk}/{revision_id}-{get_language()}.pdf"
+def stored_name(plan_id, revision_id, language=None):
+    """Where the PDF of one revision in one language is kept: a folder per plan (so all of a
+    plan's files can be found and removed) and a name keyed with SECRET_KEY."""
+    language = language or get_language()
+    key = salted_hmac("masterplans.pdf", f"{plan_id}:{revision_id}:{language}").hexdigest()
+    return f"{FOLDER}/{plan_id}/{key[:40]}.pdf"
 
 
 def pdf_bytes(plan, revision_id, request=None):
     if not revision_id:
         return render_pdf(plan, request)
-    path = cache_path(plan, revision_id)
-    if default_storage.exists(path):
-        with default_storage.open(path, "rb") as cached:
-            return cached.read()
+    storage = private_storage()
+    name = stored_name(plan.pk, revision_id)
+    if storage.exists(name):
+        with storage.open(name, "rb") as stored:
+            return stored.read()
     data = render_pdf(plan, request)
-    if not default_storage.exists(path):
-        default_storage.save(path, ContentFile(data))
+    if not storage.exists(name):
+        storage.save(name, ContentFile(data))
     return data
 
 
 def pdf_response(plan, request, revision_id):
     response = HttpResponse(pdf_bytes(plan, revision_id, request), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{plan.slug}.pdf"'
+    if revision_id != getattr(plan, "live_revision_id", None):
+        # A draft is personal to its editors: never kept by a browser or proxy cache.
+        response["Cache-Control"] = "private, no-store"
     return response
+
+
+def forget_pdfs(plan_id, keep_revision_id=None):
+    """Delete the plan's stored PDFs, except those of `keep_revision_id` (its live one)."""
+    from django.conf import settings
+
+    storage = private_storage()
+    folder = f"{FOLDER}/{plan_id}"
+    keep = set()
+    if keep_revision_id:
+        keep = {
+            stored_name(plan_id, keep_revision_id, code).rsplit("/", 1)[1]
+            for code, _name in settings.LANGUAGES
+        }
+    try:
+        _dirs, files = storage.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return 0
+    removed = 0
+    for name in files:
+        if name not in keep:
+            storage.delete(f"{folder}/{name}")
+            removed += 1
+    return removed

@@ -2,6 +2,14 @@
 
 from .cities import CityIndexPage, CityPage
 from .dimensions import Dimension, DimensionElement
+from .files import FileSettings
 from .home import HomePage
 
-__all__ = ["CityIndexPage", "CityPage", "Dimension", "DimensionElement", "HomePage"]
+__all__ = [
+    "CityIndexPage",
+    "CityPage",
+    "Dimension",
+    "DimensionElement",
+    "FileSettings",
+    "HomePage",
+]
