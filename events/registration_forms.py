@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from citynet.models import CityPage
+from citynet.text import validate_plain_text, validate_single_line
+from citynet.visibility import public_pages
 
 from .models import Registration
 
@@ -29,10 +31,14 @@ class RegistrationForm(forms.ModelForm):
 
     def __init__(self, *args, locale_id=None, **kwargs):
         super().__init__(*args, **kwargs)
-        cities = CityPage.objects.live().order_by("title")
+        cities = public_pages(CityPage.objects.order_by("title"))
         if locale_id is not None:
             cities = cities.filter(locale_id=locale_id)
         self.fields["city"].queryset = cities
+        # Names and organisations end up in the emails' lines: one line each.
+        for name in ("name", "organisation", "other_city", "role"):
+            self.fields[name].validators.append(validate_single_line)
+        self.fields["needs"].validators.append(validate_plain_text)
         self.fields["city"].empty_label = _("Other (not a member city)")
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"

@@ -6,6 +6,7 @@ does not stem) and so that highlighting marks the words that actually matched.
 """
 
 import re
+import threading
 
 import snowballstemmer
 from django.utils.html import escape
@@ -21,10 +22,24 @@ STOPWORDS = frozenset(
     "yang dan di ke dari untuk dengan atau pada ini itu dalam adalah oleh "  # noqa: SIM905
     "the a an and or of to in for on with by is are at as be".split()
 )
-_STEMMERS = {
-    "id": snowballstemmer.stemmer("indonesian"),
-    "en": snowballstemmer.stemmer("english"),
-}
+_LANGUAGES = {"id": "indonesian", "en": "english"}
+
+
+class _ThreadStemmers(threading.local):
+    """One pair of Snowball stemmers per thread.
+
+    A Snowball stemmer keeps the word it is working on in the object itself, so one shared
+    between threads (gunicorn's threaded workers, runserver, ASGI) mixes words up: stems come
+    out wrong or it raises. Each thread builds its own pair on first use (about 1 ms).
+    """
+
+    def __init__(self):
+        self.by_language = {
+            code: snowballstemmer.stemmer(name) for code, name in _LANGUAGES.items()
+        }
+
+
+_STEMMERS = _ThreadStemmers()
 
 
 def words(text):
@@ -35,7 +50,8 @@ def words(text):
 def stems(word):
     """The forms a word is matched by: its Indonesian and its English stem."""
     word = word.lower()
-    return {_STEMMERS["id"].stemWord(word), _STEMMERS["en"].stemWord(word)}
+    stemmers = _STEMMERS.by_language
+    return {stemmers["id"].stemWord(word), stemmers["en"].stemWord(word)}
 
 
 def query_words(text):

@@ -94,6 +94,7 @@ def demo_server(browser, tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "citynet.settings.dev",
         "DATABASE_URL": f"postgres://{auth}@{host}:{cfg['PORT'] or 5432}/{name}",
         "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path_factory.mktemp("private")),
         "EMAIL_URL": "",
         "EMAIL_FILE_PATH": str(MAILBOX),
     }
@@ -135,5 +136,13 @@ def demo_server(browser, tmp_path_factory):
 def page(browser, demo_server):
     context = browser.new_context(base_url=demo_server, locale="id-ID")
     page = context.new_page()
+    # Every journey also checks that the Content-Security-Policy blocked nothing the site
+    # needs (public pages and Wagtail's admin alike): Chromium reports each refusal.
+    refused = []
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and refused.append(message.text),
+    )
     yield page
     context.close()
+    assert refused == [], f"the Content-Security-Policy refused: {refused}"
