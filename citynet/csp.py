@@ -28,7 +28,7 @@ class CitynetCSPMiddleware(CSPMiddleware):
 class PermissionsPolicyMiddleware:
     """Browser features the hub never uses stay off for every page (and anything injected)."""
 
-    POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+    POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
     def __init__(self, get_response):
         self.get_response = get_response
