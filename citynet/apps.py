@@ -11,6 +11,7 @@ class CitynetConfig(AppConfig):
 
     def ready(self):
         from citynet import (
+            checks,  # noqa: F401
             exports,
             signals,  # noqa: F401
         )

@@ -1,11 +1,19 @@
 """Emails to registrants, in the language they registered in, through Django's email
-settings (EMAIL_URL; the console in development)."""
+settings (EMAIL_URL; the console in development).
+
+Emails are sent by the task worker, never inside the web request: `queue_registration_email`
+enqueues `send_registration_email_task` once the transaction commits, and a failure (the mail
+server down) is tried again with backoff (citynet.tasks)."""
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django_tasks import task
 from wagtail.models import Locale
+
+from citynet.tasks import retrying
 
 SUBJECTS = {
     "registered": "events/email/registered_subject.txt",
@@ -41,3 +49,22 @@ def send_registration_email(registration, kind, base_url=""):
         subject = " ".join(render_to_string(SUBJECTS[kind], context).split())
         body = render_to_string(f"events/email/{kind}.txt", context)
     send_mail(subject, body, None, [registration.email])
+
+
+@task()
+def send_registration_email_task(registration_id, kind, base_url="", attempt=1):
+    from .models import Registration
+
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None:
+        return  # deleted meanwhile: nobody to write to
+    with retrying(send_registration_email_task, registration_id, kind, base_url, attempt=attempt):
+        send_registration_email(registration, kind, base_url)
+
+
+def queue_registration_email(registration, kind, base_url=""):
+    """Send `kind` to the registrant from the worker, after the current transaction commits."""
+    pk = registration.pk
+    transaction.on_commit(
+        lambda: send_registration_email_task.enqueue(pk, kind, base_url), robust=True
+    )

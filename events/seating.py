@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import EventPage, Registration, RegistrationState, RegistrationStatus
-from .notifications import send_registration_email
+from .notifications import queue_registration_email
 
 
 class RegistrationClosed(Exception):
@@ -52,9 +52,7 @@ def register(event, registration, language, base_url=""):
                 RegistrationStatus.WAITLISTED if full else RegistrationStatus.CONFIRMED
             )
             registration.save()
-            transaction.on_commit(
-                lambda: send_registration_email(registration, "registered", base_url)
-            )
+            queue_registration_email(registration, "registered", base_url)
     except IntegrityError:
         # Only reachable if the lock was bypassed; the unique constraint still holds.
         existing = (
@@ -81,7 +79,7 @@ def cancel(registration, base_url=""):
         current.cancelled_at = timezone.now()
         current.save(update_fields=["status", "cancelled_at"])
         registration.status, registration.cancelled_at = current.status, current.cancelled_at
-        transaction.on_commit(lambda: send_registration_email(current, "cancelled", base_url))
+        queue_registration_email(current, "cancelled", base_url)
         return _fill_seats(locked, base_url)
 
 
@@ -103,9 +101,5 @@ def _fill_seats(locked, base_url):
     for registration in promoted:
         registration.status = RegistrationStatus.CONFIRMED
         registration.save(update_fields=["status"])
-        transaction.on_commit(
-            lambda registration=registration: send_registration_email(
-                registration, "promoted", base_url
-            )
-        )
+        queue_registration_email(registration, "promoted", base_url)
     return promoted

@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 
 from . import seating, throttle
 from .models import Registration, RegistrationStatus
-from .notifications import send_registration_email
+from .notifications import queue_registration_email
 from .registration_forms import RegistrationForm
 
 
@@ -43,7 +43,7 @@ def register(request, page):
         messages.error(request, _("Registration for this event is not open."))
         return HttpResponseRedirect(page.url)
     except seating.AlreadyRegistered as duplicate:
-        send_registration_email(duplicate.registration, "registered", _base_url(request))
+        queue_registration_email(duplicate.registration, "registered", _base_url(request))
         form.add_error(
             "email",
             _(

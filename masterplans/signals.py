@@ -13,7 +13,7 @@ from wagtail.signals import page_published, page_unpublished
 from practices.models import PracticePage
 
 from .models import MasterPlanPage
-from .pdf import forget_pdfs
+from .pdf import forget_pdfs, request_pdf
 
 
 def _plan_type():
@@ -25,7 +25,11 @@ def _after_commit(plan_id, keep_revision_id=None):
 
 
 def plan_published(sender, instance, **kwargs):
-    _after_commit(instance.pk, instance.live_revision_id)
+    """Old files go; the worker draws the new live revision's PDF in the plan's language."""
+    plan_id, revision_id = instance.pk, instance.live_revision_id
+    language = instance.locale.language_code
+    _after_commit(plan_id, revision_id)
+    transaction.on_commit(lambda: request_pdf(plan_id, revision_id, language), robust=True)
 
 
 def plan_withdrawn(sender, instance, **kwargs):

@@ -47,10 +47,26 @@ def test_production_refuses_to_start_without_real_settings(env, message):
 
 
 def test_production_passes_check_deploy():
-    env = {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "hub.example.org,citynet.example.org"}
+    env = {
+        "SECRET_KEY": GOOD_KEY,
+        "ALLOWED_HOSTS": "hub.example.org,citynet.example.org",
+        "REDIS_URL": "redis://cache.internal:6379/0",
+    }
     result = run("production", "check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_refuses_per_process_cache_and_tasks():
+    env = {
+        "SECRET_KEY": GOOD_KEY,
+        "ALLOWED_HOSTS": "hub.example.org",
+        "REDIS_URL": "",
+        "TASKS_BACKEND": "immediate",
+    }
+    result = run("production", "check", "--deploy", env=env)
+    assert result.returncode != 0
+    assert "citynet.E001" in result.stderr and "citynet.E002" in result.stderr
 
 
 def test_without_database_url_the_site_runs_on_sqlite(tmp_path):

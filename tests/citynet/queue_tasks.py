@@ -1,0 +1,20 @@
+"""Tasks for the task-queue tests (tasks must live at module level to be found by name)."""
+
+from django_tasks import task
+
+from citynet.tasks import retrying
+
+calls = []
+
+
+@task()
+def note(value):
+    calls.append(value)
+    return value
+
+
+@task()
+def always_fails(value, attempt=1):
+    with retrying(always_fails, value, attempt=attempt):
+        calls.append((value, attempt))
+        raise RuntimeError("the mail server is down")
