@@ -5,7 +5,16 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.translation import gettext as _
 
 # Outside i18n_patterns: their 404s are final, not a hint to try /en/… instead.
-UNPREFIXED = ("/api/", "/admin/", "/documents/", "/django-admin/", "/static/", "/media/")
+UNPREFIXED = (
+    "/api/",
+    "/admin/",
+    "/documents/",
+    "/django-admin/",
+    "/static/",
+    "/media/",
+    "/healthz",
+    "/readyz",
+)
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
