@@ -2,7 +2,8 @@
 
 Builds a throwaway plan for Kupang from the Indonesian template with every section filled
 and N programmes (budget lines and KPIs each), publishes it, then times the page through
-Django's test client and the PDF through WeasyPrint (uncached), and deletes the plan:
+Django's test client, the worker's job (drawing the PDF with WeasyPrint and storing it) and
+the download of the stored PDF through the test client, and deletes the plan:
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/citynet_bench
     .venv/bin/python manage.py migrate
@@ -40,7 +41,7 @@ from masterplans.models import (  # noqa: E402
     ProgrammeBudget,
     ProgrammeIndicator,
 )
-from masterplans.pdf import render_pdf  # noqa: E402
+from masterplans.pdf import forget_pdfs, render_pdf, store_pdf  # noqa: E402
 
 
 def make_plan(count):
@@ -104,13 +105,26 @@ def main():
         url = plan.url
         assert client.get(url).status_code == 200
         page_median, page_best = timed(lambda: client.get(url), args.runs)
-        pdf_median, pdf_best = timed(lambda: render_pdf(plan), max(1, args.runs // 2))
+        language = plan.locale.language_code
+
+        def draw():
+            forget_pdfs(plan.pk)
+            store_pdf(plan.pk, plan.live_revision_id, language)
+
+        pdf_median, pdf_best = timed(draw, max(1, args.runs // 2))
         size = len(render_pdf(plan))
+        pdf_url = url + "pdf/"
+        assert client.get(pdf_url).status_code == 200
+        download_median, download_best = timed(lambda: client.get(pdf_url), args.runs * 4)
         print(f"plan with {args.programmes} programmes on {connection.vendor}")
         print(f"page: median {page_median * 1000:.0f} ms, best {page_best * 1000:.0f} ms")
         print(
-            f"PDF (uncached): median {pdf_median:.2f} s, best {pdf_best:.2f} s, "
-            f"{size / 1024:.0f} KiB"
+            f"PDF in the worker (draw and store): median {pdf_median:.2f} s, "
+            f"best {pdf_best:.2f} s, {size / 1024:.0f} KiB"
+        )
+        print(
+            f"PDF download (stored): median {download_median * 1000:.1f} ms, "
+            f"best {download_best * 1000:.1f} ms"
         )
     finally:
         plan.delete()
