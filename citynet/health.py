@@ -6,8 +6,12 @@ answers 503 when a required one is down: the database, the shared cache, the def
 (media) and private storages. The task queue (how many tasks wait, how long the oldest has
 waited, how many failed) and the search backend are reported but never make the site
 unready: tasks wait in the database, and search falls back to the database backend.
+Error messages can name internal hosts, so they are shown only to a request that carries
+`Authorization: Bearer <HEALTH_TOKEN>` or comes from a signed-in superuser; others see which
+part failed, not why.
 """
 
+import hmac
 import time
 
 from django.conf import settings
@@ -101,6 +105,15 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def may_see_errors(request):
+    token = getattr(settings, "HEALTH_TOKEN", "")
+    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    if token and given and hmac.compare_digest(token, given):
+        return True
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated and user.is_superuser)
+
+
 @never_cache
 @require_safe
 def readyz(request):
@@ -115,6 +128,9 @@ def readyz(request):
         result["ms"] = round((time.perf_counter() - started) * 1000, 1)
         result["required"] = required
         results[name] = result
+    if not may_see_errors(request):
+        for result in results.values():
+            result.pop("error", None)
     return JsonResponse(
         {"status": "ready" if ready else "unavailable", "checks": results},
         status=200 if ready else 503,

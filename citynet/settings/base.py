@@ -258,6 +258,9 @@ EVENTS_REGISTRATION_RATE = (
 )
 EVENTS_CLIENT_IP_HEADER = os.environ.get("EVENTS_CLIENT_IP_HEADER", "")
 
+# /readyz shows why a part is down only with "Authorization: Bearer <HEALTH_TOKEN>".
+HEALTH_TOKEN = os.environ.get("HEALTH_TOKEN", "")
+
 # Public cross-city search switches to Elasticsearch when this is set (search app).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "citynet-dev")
