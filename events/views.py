@@ -6,9 +6,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from . import seating, throttle
+from . import seating
 from .models import Registration, RegistrationStatus
 from .notifications import queue_registration_email
+from .rate_limits import allow_registration
 from .registration_forms import RegistrationForm
 
 
@@ -24,7 +25,7 @@ def _registration_url(page, registration):
 def register(request, page):
     if request.method != "POST":
         return HttpResponseRedirect(page.url + "#register")
-    if not throttle.allow(request, "register"):
+    if not allow_registration(request):
         messages.error(
             request,
             _("Too many registration attempts from your network. Please try again later."),

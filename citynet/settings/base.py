@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "csp",
+    "django_ratelimit",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -217,6 +218,12 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# django-ratelimit warns about any cache but memcached and django-redis; Django's own Redis
+# cache is atomic and shared. Without REDIS_URL (one process: demo, tests) the memory cache
+# is fine; `check --deploy` refuses it in production (citynet.checks).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] + (
+    [] if REDIS_URL else ["django_ratelimit.E003"]
+)
 
 # Wagtail's own task layer (django-tasks). TASKS_BACKEND=database puts tasks in a queue in the
 # database (django-tasks-db) for `manage.py db_worker`; production uses it by default.
@@ -257,6 +264,9 @@ EVENTS_REGISTRATION_RATE = (
     int(os.environ.get("EVENTS_REGISTRATION_WINDOW", "3600")),
 )
 EVENTS_CLIENT_IP_HEADER = os.environ.get("EVENTS_CLIENT_IP_HEADER", "")
+# django-ratelimit counts in the default cache; its "ip" key asks events.rate_limits.
+RATELIMIT_IP_META_KEY = "events.rate_limits.client_ip"
+RATELIMIT_USE_CACHE = "default"
 
 # /readyz shows why a part is down only with "Authorization: Bearer <HEALTH_TOKEN>".
 HEALTH_TOKEN = os.environ.get("HEALTH_TOKEN", "")

@@ -16,9 +16,9 @@ from django.db import connection, transaction
 from taggit.models import Tag
 
 from citynet import facet_cache
+from citynet.console import progress_bar
 from citynet.geography import PROVINCES
 from citynet.models import CityIndexPage, CityPage, Dimension
-from citynet.progress import Progress
 from citynet.volume import bulk_add_children
 from practices.models import PracticePage, PracticeTag, SustainableDevelopmentGoal
 
@@ -112,13 +112,13 @@ class Command(BaseCommand):
                     intro=paragraph(rng, 2),
                 )
             )
-        return bulk_add_children(index, pages, Progress("cities", count, self.stderr))
+        with progress_bar(self, "cities", count) as bar:
+            return bulk_add_children(index, pages, bar.update)
 
     def make_practices(self, cities, count, prefix, rng):
         dimensions = list(Dimension.objects.prefetch_related("elements"))
         goals = list(SustainableDevelopmentGoal.objects.all())
         tags = [Tag.objects.get_or_create(name=name)[0] for name in TAGS]
-        progress = Progress("practices", count, self.stderr)
         per_city = {}
         for n in range(count):
             city = cities[n % len(cities)]
@@ -147,9 +147,10 @@ class Command(BaseCommand):
             practice._volume_goals = rng.sample(goals, rng.randint(1, 3))
             practice._volume_tags = rng.sample(tags, rng.randint(1, 4))
             per_city.setdefault(city.pk, (city, []))[1].append(practice)
-        for city, pages in per_city.values():
-            bulk_add_children(city, pages, progress)
-            self.link(pages)
+        with progress_bar(self, "practices", count) as bar:
+            for city, pages in per_city.values():
+                bulk_add_children(city, pages, bar.update)
+                self.link(pages)
 
     def link(self, pages):
         elements = PracticePage.elements.through

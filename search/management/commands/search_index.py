@@ -9,7 +9,7 @@ manage.py search_index status    # counts: pages, entries, documents, pending up
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from citynet.progress import Progress
+from citynet.console import progress_bar
 from search import indexing
 from search.models import PendingIndexUpdate, SearchEntry
 
@@ -32,25 +32,21 @@ class Command(BaseCommand):
 
     def rebuild(self):
         total = indexing.searchable_count()
-        progress = Progress("database", max(total, 1), self.stderr)
-        count = indexing.rebuild_database_index(lambda: progress(1))
-        if not total:
-            progress(1)
+        with progress_bar(self, "database", total) as bar:
+            count = indexing.rebuild_database_index(bar.update)
         self.stdout.write(f"Database index: {count} entries.")
         elastic = self.elastic()
         if elastic is None:
             self.stdout.write("Elasticsearch: not configured (ELASTICSEARCH_URL is empty).")
             return
-        progress = Progress("elastic", max(count, 1), self.stderr)
         try:
-            name = elastic.rebuild(lambda: progress(1))
+            with progress_bar(self, "elastic", count) as bar:
+                name = elastic.rebuild(bar.update)
         except elastic.errors as error:
             raise CommandError(
                 f"Elasticsearch rebuild failed: {error}. The alias still points at the old "
                 "index; searches answer from it (or from the database)."
             ) from error
-        if not count:
-            progress(1)
         # A rebuild writes every entry: nothing is pending any more.
         PendingIndexUpdate.objects.all().delete()
         self.stdout.write(f"Elasticsearch: {name} now behind the alias.")
