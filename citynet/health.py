@@ -66,6 +66,8 @@ def check_tasks():
         from django_tasks_db.models import DBTaskResult
     except ImportError:
         return report
+    from citynet.workers import live_workers
+
     if isinstance(backend, DatabaseBackend):
         ready = DBTaskResult.objects.ready()
         oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
@@ -75,6 +77,7 @@ def check_tasks():
                 round((timezone.now() - oldest).total_seconds()) if oldest else None
             ),
             failed=DBTaskResult.objects.failed().count(),
+            workers=live_workers().count(),
         )
     return report
 

@@ -4,6 +4,7 @@ from .cities import CityIndexPage, CityPage
 from .dimensions import Dimension, DimensionElement
 from .files import FileSettings
 from .home import HomePage
+from .workers import WorkerHeartbeat
 
 __all__ = [
     "CityIndexPage",
@@ -12,4 +13,5 @@ __all__ = [
     "DimensionElement",
     "FileSettings",
     "HomePage",
+    "WorkerHeartbeat",
 ]

@@ -238,6 +238,10 @@ TASKS = {
     }
 }
 
+# A worker that has not beaten its heartbeat for this many seconds is taken for dead and its
+# running task goes back to the queue (citynet.workers); keep it above a beat's worst delay.
+TASKS_WORKER_LEASE = int(os.environ.get("TASKS_WORKER_LEASE", "60"))
+
 WAGTAIL_SITE_NAME = "Citynet Knowledge Hub"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # Admin search stays Wagtail's own; on PostgreSQL it stems with the 'indonesian' configuration

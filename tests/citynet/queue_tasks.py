@@ -18,3 +18,11 @@ def always_fails(value, attempt=1):
     with retrying(always_fails, value, attempt=attempt):
         calls.append((value, attempt))
         raise RuntimeError("the mail server is down")
+
+
+@task()
+def note_workers():
+    """Records which workers have a heartbeat while this task runs."""
+    from citynet.models import WorkerHeartbeat
+
+    calls.append(sorted(WorkerHeartbeat.objects.values_list("worker_id", flat=True)))

@@ -93,4 +93,5 @@ def test_task_backlog_and_oldest_waiting(client, settings):
     tasks = body["checks"]["tasks"]
     assert status == 200 and tasks["backend"] == "DatabaseBackend"
     assert tasks["waiting"] == 1 and tasks["oldest_waiting_seconds"] >= 0
+    assert tasks["workers"] == 0  # nobody is working the queue: an operator should know
     assert tasks["failed"] == 0

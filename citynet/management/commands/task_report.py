@@ -8,6 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
 from django.utils import timezone
 
+from citynet.workers import live_workers
+
 
 class Command(BaseCommand):
     help = "Report the database task queue: waiting, running, failed and recent failures."
@@ -25,6 +27,10 @@ class Command(BaseCommand):
         counts = dict(DBTaskResult.objects.values_list("status").annotate(n=Count("id")))
         for status in ("READY", "RUNNING", "SUCCESSFUL", "FAILED"):
             self.stdout.write(f"{status.lower():<11} {counts.get(status, 0)}")
+        workers = live_workers()
+        self.stdout.write(f"workers     {workers.count()}")
+        for worker in workers.order_by("started_at"):
+            self.stdout.write(f"  {worker}, since {worker.started_at:%Y-%m-%d %H:%M}")
         oldest = DBTaskResult.objects.ready().order_by("enqueued_at").first()
         if oldest is not None:
             waited = (timezone.now() - oldest.enqueued_at).total_seconds()
