@@ -13,6 +13,7 @@ from django.utils import translation
 from django_tasks import task
 from wagtail.models import Locale
 
+from citynet.mail import delivery_connection
 from citynet.tasks import retrying
 
 SUBJECTS = {
@@ -48,7 +49,8 @@ def send_registration_email(registration, kind, base_url=""):
         }
         subject = " ".join(render_to_string(SUBJECTS[kind], context).split())
         body = render_to_string(f"events/email/{kind}.txt", context)
-    send_mail(subject, body, None, [registration.email])
+    # Already in the worker: deliver, do not queue again.
+    send_mail(subject, body, None, [registration.email], connection=delivery_connection())
 
 
 @task()

@@ -242,6 +242,18 @@ TASKS = {
 # running task goes back to the queue (citynet.workers); keep it above a beat's worst delay.
 TASKS_WORKER_LEASE = int(os.environ.get("TASKS_WORKER_LEASE", "60"))
 
+
+def queue_emails(tasks, email_backend):
+    """With a real task queue every email goes through the worker (citynet.mail): the
+    backend chosen above delivers, from the worker, and the web process only queues.
+    Returns (EMAIL_BACKEND, EMAIL_DELIVERY_BACKEND)."""
+    if tasks["default"]["BACKEND"] == TASK_BACKENDS["database"]:
+        return "citynet.mail.QueuedEmailBackend", email_backend
+    return email_backend, email_backend
+
+
+EMAIL_BACKEND, EMAIL_DELIVERY_BACKEND = queue_emails(TASKS, EMAIL_BACKEND)  # noqa: F821
+
 WAGTAIL_SITE_NAME = "Citynet Knowledge Hub"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # Admin search stays Wagtail's own; on PostgreSQL it stems with the 'indonesian' configuration

@@ -8,7 +8,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, TASK_BACKENDS
+from .base import ALLOWED_HOSTS, EMAIL_DELIVERY_BACKEND, SECRET_KEY, TASK_BACKENDS, queue_emails
 
 DEBUG = False
 
@@ -30,6 +30,7 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+EMAIL_BACKEND, EMAIL_DELIVERY_BACKEND = queue_emails(TASKS, EMAIL_DELIVERY_BACKEND)
 
 # HTTPS everywhere; a proxy in front terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

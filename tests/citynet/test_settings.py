@@ -95,3 +95,22 @@ def test_environment_switches_database_email_language_and_search():
     assert email == "django.core.mail.backends.smtp.EmailBackend"
     assert (language, search) == ("id", "http://127.0.0.1:9200")
     assert cache == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_production_queues_email_for_the_worker_and_delivers_by_email_url():
+    env = {
+        "SECRET_KEY": GOOD_KEY,
+        "ALLOWED_HOSTS": "hub.example.org",
+        "EMAIL_URL": "smtp+tls://user:pw@mail.example.org:587",
+    }
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, s.EMAIL_DELIVERY_BACKEND, s.EMAIL_HOST)"
+    )
+    result = run("production", code=code, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "citynet.mail.QueuedEmailBackend",
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.org",
+    ]
