@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -195,10 +196,16 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Email: EMAIL_URL (e.g. smtp+tls://user:pass@host:587) or the console in development.
+# Email: EMAIL_URL (e.g. submission://user:pass@host:587 for STARTTLS) or the console.
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
 if EMAIL_URL:
-    globals().update(dj_email_url.parse(EMAIL_URL))
+    _email = dj_email_url.parse(EMAIL_URL)
+    if "EMAIL_BACKEND" not in _email:  # dj-email-url ignores unknown schemes (no TLS!)
+        raise ImproperlyConfigured(
+            f"EMAIL_URL: unknown scheme {EMAIL_URL.split(':', 1)[0]!r}; use submission:// "
+            "(STARTTLS, port 587), smtp://...?ssl=True, console:// or file://"
+        )
+    globals().update(_email)
 elif os.environ.get("EMAIL_FILE_PATH"):
     # Each email written as a file in this folder (demo runs and browser tests read them).
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"

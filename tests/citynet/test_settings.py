@@ -83,7 +83,7 @@ def test_without_database_url_the_site_runs_on_sqlite(tmp_path):
 def test_environment_switches_database_email_language_and_search():
     env = {
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/citynet",
-        "EMAIL_URL": "smtp+tls://user:pw@mail.example.org:587",
+        "EMAIL_URL": "submission://user:pw@mail.example.org:587",
         "LANGUAGE_CODE": "id",
         "ELASTICSEARCH_URL": "http://127.0.0.1:9200",
         "REDIS_URL": "redis://127.0.0.1:6379/1",
@@ -101,7 +101,7 @@ def test_production_queues_email_for_the_worker_and_delivers_by_email_url():
     env = {
         "SECRET_KEY": GOOD_KEY,
         "ALLOWED_HOSTS": "hub.example.org",
-        "EMAIL_URL": "smtp+tls://user:pw@mail.example.org:587",
+        "EMAIL_URL": "submission://user:pw@mail.example.org:587",
     }
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
@@ -114,3 +114,12 @@ def test_production_queues_email_for_the_worker_and_delivers_by_email_url():
         "django.core.mail.backends.smtp.EmailBackend",
         "mail.example.org",
     ]
+    tls = run("production", code=code.replace("s.EMAIL_HOST", "s.EMAIL_USE_TLS"), env=env)
+    assert tls.stdout.split()[-1] == "True"
+
+
+def test_an_email_url_with_an_unknown_scheme_is_refused_without_showing_the_password():
+    result = run("dev", "check", env={"EMAIL_URL": "smtp+tls://user:s3cret@mail.example.org:587"})
+    assert result.returncode != 0
+    assert "EMAIL_URL: unknown scheme 'smtp+tls'" in result.stderr
+    assert "s3cret" not in result.stderr
