@@ -12,6 +12,8 @@ import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .storages import s3_storages
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -194,6 +196,10 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Shared media: with AWS_STORAGE_BUCKET_NAME set, uploads and generated files live in an
+# S3-compatible bucket (django-storages), so every app server and the worker see the same
+# files. Both storages keep the bucket private; the app serves what it may show.
+STORAGES.update(s3_storages(os.environ))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Email: EMAIL_URL (e.g. submission://user:pass@host:587 for STARTTLS) or the console.
