@@ -11,8 +11,8 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .indexing import remove_entries, searchable_descendants
-from .tasks import sync_pages_task
+from .indexing import remove_entries
+from .tasks import sync_pages_task, sync_subtree_task
 
 _paused = ContextVar("search_sync_paused", default=False)
 
@@ -38,9 +38,14 @@ def enqueue(page_ids):
         transaction.on_commit(lambda: sync_pages_task.enqueue(ids), robust=True)
 
 
+def enqueue_subtree(page_id):
+    """The page and all below it, listed by the worker (not in the request)."""
+    transaction.on_commit(lambda: sync_subtree_task.enqueue(page_id), robust=True)
+
+
 def page_changed(sender, instance, **kwargs):
     if active():
-        enqueue(searchable_descendants(instance))
+        enqueue_subtree(instance.pk)
 
 
 def page_deleting(sender, instance, **kwargs):
@@ -53,9 +58,7 @@ def page_deleting(sender, instance, **kwargs):
 
 def restriction_changed(sender, instance, **kwargs):
     if active() and instance.page_id:
-        page = Page.objects.filter(pk=instance.page_id).first()
-        if page is not None:
-            enqueue(searchable_descendants(page))
+        enqueue_subtree(instance.page_id)
 
 
 def connect():

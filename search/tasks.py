@@ -5,7 +5,25 @@ from django_tasks import task
 
 from citynet.tasks import retrying
 
-from .indexing import sync_pages
+from .indexing import searchable_descendants, sync_pages
+
+SUBTREE_CHUNK = 500
+
+
+@task()
+def sync_subtree_task(page_id, attempt=1):
+    """Re-index a page and every searchable page below it (a city renamed, moved or made
+    private; the home page published). The subtree is listed here, in the worker: the request
+    that published it only wrote this task, however many pages lie below."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return  # deleted meanwhile; its deletion queued its own update
+    with retrying(sync_subtree_task, page_id, attempt=attempt):
+        ids = searchable_descendants(page)
+        for start in range(0, len(ids), SUBTREE_CHUNK):
+            sync_pages(ids[start : start + SUBTREE_CHUNK])
 
 
 @task()
