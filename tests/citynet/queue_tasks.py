@@ -26,3 +26,12 @@ def note_workers():
     from citynet.models import WorkerHeartbeat
 
     calls.append(sorted(WorkerHeartbeat.objects.values_list("worker_id", flat=True)))
+
+
+@task()
+def slow_note(value, seconds=8):
+    """A task long enough to kill its worker in the middle of (bin/cluster-smoke)."""
+    import time
+
+    time.sleep(seconds)
+    return value
