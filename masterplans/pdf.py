@@ -101,8 +101,9 @@ def request_pdf(plan_id, revision_id, language):
         render_pdf_task.enqueue(plan_id, revision_id, language)
 
 
-def pdf_response(plan, request, revision_id):
-    """The stored PDF, or 202 and a page that reloads until the worker has drawn it."""
+def pdf_response(plan, request, revision_id, pending_template="masterplans/pdf_pending.html"):
+    """The stored PDF, or 202 and a page that reloads until the worker has drawn it (the
+    admin's draft PDF passes its own page, inside the admin, back to the editor)."""
     if not revision_id:
         # Only pages inserted without revisions (benchmark volume data) have none.
         return _pdf_http_response(plan, render_pdf(plan, request), revision_id)
@@ -114,7 +115,7 @@ def pdf_response(plan, request, revision_id):
     if not storage.exists(name):  # the immediate backend (tests, development) drew it already
         response = TemplateResponse(
             request,
-            "masterplans/pdf_pending.html",
+            pending_template,
             {"plan": plan, "retry_after": RETRY_AFTER},
             status=202,
         )

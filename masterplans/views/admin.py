@@ -148,7 +148,12 @@ def draft_pdf(request, plan_id):
     """The latest draft as a PDF, for the city's editors and the secretariat."""
     plan = editable_plan(request.user, plan_id)
     latest = plan.get_latest_revision_as_object()
-    return pdf_response(latest, request, revision_id=plan.latest_revision_id)
+    return pdf_response(
+        latest,
+        request,
+        revision_id=plan.latest_revision_id,
+        pending_template="masterplans/admin/pdf_pending.html",
+    )
 
 
 class PlanListView(WagtailAdminTemplateMixin, TemplateView):

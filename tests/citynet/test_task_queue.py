@@ -126,3 +126,29 @@ def test_task_report_lists_failures(queue, monkeypatch):
     report = out.getvalue()
     assert "failed      1" in report and "successful  1" in report
     assert "queue_tasks.always_fails" in report and "RuntimeError" in report
+
+
+def test_draft_pdf_in_the_admin_waits_inside_the_admin(client, settings):
+    from django.urls import reverse
+    from wagtail.models import Locale
+
+    from masterplans.drafting import start_plan
+    from masterplans.models import MasterPlanTemplate
+    from tests.conftest import build_site_tree, make_user
+
+    site = build_site_tree()
+    editor = make_user("editor.kupang", site.kupang.editors_group)
+    template = MasterPlanTemplate.objects.get(locale=Locale.objects.get(language_code="id"))
+    settings.TASKS = DATABASE_QUEUE
+    plan = start_plan(site.kupang_id, template, 2019, editor)  # a draft: no public URL
+    client.force_login(editor)
+    pending = client.get(reverse("masterplans_draft_pdf", args=[plan.pk]))
+    assert pending.status_code == 202
+    body = pending.content.decode()
+    assert 'http-equiv="refresh"' in body
+    assert reverse("wagtailadmin_pages:edit", args=[plan.pk]) in body
+    assert 'href="None"' not in body
+    assert "wagtailadmin/base.html" in [t.name for t in pending.templates]
+    work()
+    ready = client.get(reverse("masterplans_draft_pdf", args=[plan.pk]))
+    assert ready.status_code == 200 and ready.content.startswith(b"%PDF-")
