@@ -8,7 +8,9 @@ expose their structured fields (PracticePage.api_fields) and filter by field, e.
 
 from django.db import models
 from django.db.models import Case, When
+from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
+from rest_framework.response import Response
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
@@ -57,6 +59,10 @@ class QueryParameterCheck:
                 _whole_number(name, value, MAX_ID)
 
 
+class SearchTooSlowError(Exception):
+    """?search= ran into the public search's time limit (search.limits)."""
+
+
 class PublicSearchFilter(BaseFilterBackend):
     """?search= on pages answers from the public search service (search app), like the
     search page: stemmed Indonesian and English, best first unless ?order= is given. Only
@@ -68,7 +74,10 @@ class PublicSearchFilter(BaseFilterBackend):
         from search import service
 
         language = request.GET.get("locale") or None
-        ids = service.matching_ids(request.GET["search"], language)
+        try:
+            ids = service.matching_ids(request.GET["search"], language)
+        except service.SearchTooSlow as error:
+            raise SearchTooSlowError from error
         queryset = queryset.filter(pk__in=ids)
         if "order" not in request.GET:
             rank = Case(*(When(pk=pk, then=n) for n, pk in enumerate(ids)), default=len(ids))
@@ -81,6 +90,12 @@ class CitynetPagesAPIViewSet(QueryParameterCheck, PagesAPIViewSet):
         PublicSearchFilter if backend is SearchFilter else backend
         for backend in PagesAPIViewSet.filter_backends
     ]
+
+    def handle_exception(self, exc):
+        if isinstance(exc, SearchTooSlowError):
+            message = _("This search took too long. Try fewer or more specific words.")
+            return Response({"message": message}, status=503, headers={"Retry-After": "30"})
+        return super().handle_exception(exc)
 
 
 class PublicFilesOnly:

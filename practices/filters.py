@@ -30,6 +30,7 @@ class PracticeFilter(FacetedFilter):
 
     def __init__(self, data, queryset, locale):
         self.locale = locale
+        self.too_slow = False  # the keyword search hit its time limit (search.limits)
         super().__init__(data, queryset)
         self.sort = self._sort()
         self.results = self.results.order_by(*SORTS[self.sort])
@@ -98,9 +99,12 @@ class PracticeFilter(FacetedFilter):
             # The public search service (search app), within this locale, so other
             # languages' matches cannot crowd out the cap; ids only, since the listing
             # loads and orders its page of results itself.
-            ids = search_service.matching_ids(
-                self.query, self.locale.language_code, kinds_=["practice"]
-            )
+            try:
+                ids = search_service.matching_ids(
+                    self.query, self.locale.language_code, kinds_=["practice"]
+                )
+            except search_service.SearchTooSlow:
+                self.too_slow, ids = True, []
             queryset = queryset.filter(pk__in=ids)
         return queryset
 

@@ -13,12 +13,14 @@ from citynet.geography import PROVINCE_CHOICES
 
 from . import spelling, text
 from .backends.database import DatabaseBackend
+from .limits import SearchTooSlow, time_limited
 from .models import SearchEntry, SearchTerm
 from .query import FACET_LABELS, FACETS, Facet, FacetValue, Hit, SearchRequest
 from .registry import kinds
 
 logger = logging.getLogger(__name__)
 MAX_IDS = 2000
+__all__ = ["SearchTooSlow", "matching_ids", "search", "suggest"]
 
 
 def elastic_backend():
@@ -41,11 +43,12 @@ def search(request: SearchRequest):
         except elastic.errors as error:
             logger.warning("Elasticsearch failed (%s); answering from the database", error)
     fallback = elastic is not None and results is None
-    if results is None:
-        results = DatabaseBackend().run(request, build_hits, label_facets)
-        results.fallback = fallback
-    if not results.total and request.words:
-        results.suggestion = spelling.did_you_mean(request.words)
+    with time_limited():
+        if results is None:
+            results = DatabaseBackend().run(request, build_hits, label_facets)
+            results.fallback = fallback
+        if not results.total and request.words:
+            results.suggestion = spelling.did_you_mean(request.words)
     return results
 
 
@@ -59,7 +62,8 @@ def suggest(text_, language):
         except elastic.errors as error:
             logger.warning("Elasticsearch suggest failed (%s); using the database", error)
     if entries is None:
-        entries = DatabaseBackend().suggest(text_, language)
+        with time_limited():
+            entries = list(DatabaseBackend().suggest(text_, language))
     return [{"title": e.title, "url": e.url, "kind": e.kind} for e in entries]
 
 
@@ -81,8 +85,9 @@ def matching_ids(text_, language=None, kinds_=()):
         base = base.filter(language=language)
     if kinds_:
         base = base.filter(kind__in=kinds_)
-    matched = DatabaseBackend().matching(base, request.words, ranked=True)
-    return list(matched.values_list("pk", flat=True)[:MAX_IDS])
+    with time_limited():
+        matched = DatabaseBackend().matching(base, request.words, ranked=True)
+        return list(matched.values_list("pk", flat=True)[:MAX_IDS])
 
 
 def build_hits(entries, request, highlights):

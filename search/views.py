@@ -53,6 +53,10 @@ class ResultPage:
         return self.number + 1
 
 
+def TOO_SLOW_MESSAGE():  # noqa: N802 (a message, translated when asked)
+    return _("This search took too long. Try fewer or more specific words, or try again later.")
+
+
 def language():
     return (get_language() or "en").split("-")[0]
 
@@ -60,9 +64,12 @@ def language():
 @require_GET
 def search_page(request):
     search_request = SearchRequest.from_params(request.GET, language(), known_kinds=kinds())
-    results = None
+    results, too_slow = None, False
     if search_request.text or search_request.filters:
-        results = service.search(search_request)
+        try:
+            results = service.search(search_request)
+        except service.SearchTooSlow:
+            too_slow = True
     kind_tab = search_request.filters.get("kind", [""])[0]
     base_params = [("q", search_request.text)] if search_request.text else []
     base_params += [
@@ -88,12 +95,15 @@ def search_page(request):
         "sorts": SORTS.items(),
         "page_obj": ResultPage(search_request.page, results.num_pages) if results else None,
         "tips": service.no_results_tips(),
+        "too_slow": too_slow,
         # Named as the form names them, in the visitor's language, not as URL parameters.
         "ignored": [
             (FACET_LABELS.get(name, _("Sort by")), value) for name, value in search_request.ignored
         ],
     }
-    response = render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context, status=503 if too_slow else 200)
+    if too_slow:
+        response["Retry-After"] = "30"
     # Result pages are endless combinations: keep crawlers to the pages themselves.
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -103,9 +113,11 @@ def search_page(request):
 def suggest(request):
     """JSON titles for autocomplete: {"query": ..., "suggestions": [{title, url, kind}]}."""
     text = clean_search_text(request.GET.get("q", ""), SUGGEST_MAX_LENGTH)
-    suggestions = service.suggest(text, language()) if len(text) >= 2 else []
-    response = JsonResponse(
-        {"query": text, "suggestions": suggestions}, encoder=HTMLSafeJSONEncoder
-    )
+    body, status = {"query": text, "suggestions": []}, 200
+    try:
+        body["suggestions"] = service.suggest(text, language()) if len(text) >= 2 else []
+    except service.SearchTooSlow:
+        body["message"], status = TOO_SLOW_MESSAGE(), 503
+    response = JsonResponse(body, encoder=HTMLSafeJSONEncoder, status=status)
     response["X-Robots-Tag"] = "noindex"
     return response

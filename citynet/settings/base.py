@@ -305,6 +305,8 @@ HEALTH_TOKEN = os.environ.get("HEALTH_TOKEN", "")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "citynet-dev")
 SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
+# Public searches on PostgreSQL stop after this long and answer "too slow" (search.limits).
+SEARCH_STATEMENT_TIMEOUT_MS = int(os.environ.get("SEARCH_STATEMENT_TIMEOUT_MS", "3000"))
 # Page signals keep the public search in step (search.signals); tests turn it on per test.
 SEARCH_SYNC = True
 
