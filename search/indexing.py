@@ -9,7 +9,7 @@ run twice, late or out of order: the page signals call it through a task, and
 import logging
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from modelsearch.backends import get_search_backend
 from wagtail.models import Page
@@ -47,6 +47,7 @@ def build_entry(page):
         city_title=city_title,
         date=about.date or page.first_published_at,
         title_terms=text.index_terms(page.title),
+        summary_terms=text.index_terms(about.summary),
         text_terms=text.index_terms(" ".join((about.summary, about.body, city_title))),
     )
     terms = [("kind", kind.key, "")]
@@ -96,9 +97,29 @@ ENTRY_FIELDS = [
     "city_title",
     "date",
     "title_terms",
+    "summary_terms",
     "text_terms",
     "indexed_at",
 ]
+
+
+def weighted_vector():
+    """The entry's stored search vector, from its stems ('simple': they are stemmed)."""
+    from django.contrib.postgres.search import SearchVector
+
+    return (
+        SearchVector("title_terms", weight="A", config="simple")
+        + SearchVector("summary_terms", weight="B", config="simple")
+        + SearchVector("text_terms", weight="C", config="simple")
+    )
+
+
+def store_vectors(entries):
+    """Write the weighted vectors of these entries (one UPDATE; PostgreSQL only)."""
+    if connection.vendor == "postgresql" and entries:
+        SearchEntry.objects.filter(pk__in=[e.pk for e in entries]).update(
+            search_vector=weighted_vector()
+        )
 
 
 def write_entries(pages):
@@ -121,6 +142,7 @@ def write_entries(pages):
             term.entry = entry
             terms.append(term)
     SearchTerm.objects.bulk_create(terms, ignore_conflicts=True)  # a concurrent sync wrote them
+    store_vectors(entries)
     get_search_backend().add_bulk(SearchEntry, entries)
     facet_cache.bump(CACHE_NAMESPACE)
     return entries

@@ -6,6 +6,7 @@ search (modelsearch), and the Elasticsearch backend indexes the same entries as 
 Entries are written only by `search.indexing`, from Wagtail's page signals.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
@@ -37,7 +38,12 @@ class SearchEntry(index.Indexed, models.Model):
     city_title = models.CharField(max_length=255, blank=True)
     date = models.DateTimeField(null=True, db_index=True)
     title_terms = models.TextField(blank=True)
+    summary_terms = models.TextField(blank=True)
     text_terms = models.TextField(blank=True)
+    # PostgreSQL: the stems weighted title (A) > summary (B) > text (C), written with the
+    # entry (search.indexing.store_vectors), searched through a GIN index (migration 0002).
+    # SQLite leaves it empty and searches through Wagtail's own index.
+    search_vector = SearchVectorField(null=True, editable=False)
     indexed_at = models.DateTimeField(auto_now=True)
 
     # Written and re-indexed explicitly by search.indexing, not on every save.
