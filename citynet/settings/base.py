@@ -336,6 +336,9 @@ LOGGING = {
         # Wagtail and django-tasks log every page action and task at INFO; keep them quiet.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint and fontTools narrate every PDF step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         # The request line (citynet.request_log) replaces runserver's own.
         "django.server": {"level": "WARNING"},
     },
