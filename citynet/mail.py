@@ -8,6 +8,8 @@ EMAIL_DELIVERY_BACKEND (SMTP from EMAIL_URL, the console, files), retrying with 
 """
 
 import base64
+from email import message_from_bytes
+from email.mime.base import MIMEBase
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -33,6 +35,9 @@ def serialize(message):
     """An EmailMessage as JSON-safe data for the task's arguments."""
     attachments = []
     for attachment in message.attachments:
+        if isinstance(attachment, MIMEBase):  # attached as a ready MIME part
+            attachments.append(["", base64.b64encode(attachment.as_bytes()).decode(), "mime"])
+            continue
         name, content, mimetype = attachment
         if isinstance(content, str):
             content = content.encode()
@@ -52,6 +57,18 @@ def serialize(message):
     }
 
 
+def mime_part(raw):
+    """A MIME part back from its bytes, as the MIMEBase that EmailMessage.attach takes."""
+    parsed = message_from_bytes(raw)
+    part = MIMEBase(parsed.get_content_maintype(), parsed.get_content_subtype())
+    for header in list(part.keys()):
+        del part[header]
+    for header, value in parsed.items():
+        part[header] = value
+    part.set_payload(parsed.get_payload())
+    return part
+
+
 def deserialize(data):
     message = EmailMultiAlternatives(
         subject=data["subject"],
@@ -66,7 +83,10 @@ def deserialize(data):
     )
     message.content_subtype = data["content_subtype"]
     for name, content, mimetype in data["attachments"]:
-        message.attach(name, base64.b64decode(content), mimetype)
+        if mimetype == "mime":
+            message.attach(mime_part(base64.b64decode(content)))
+        else:
+            message.attach(name, base64.b64decode(content), mimetype)
     return message
 
 
