@@ -34,6 +34,21 @@ class SiteTree:
 
 
 @pytest.fixture
+def on_disk(settings, tmp_path):
+    """Real folders: public media and the private storage, apart, as in production."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {
+            "BACKEND": "citynet.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private"},
+        },
+    }
+    return tmp_path
+
+
+@pytest.fixture
 def site_tree(db):
     """Home, city index, Kupang and Sidoarjo, each in English and Indonesian."""
     return build_site_tree()

@@ -16,20 +16,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 Document = get_document_model()
 
 
-@pytest.fixture
-def on_disk(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "private": {
-            "BACKEND": "citynet.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "private"},
-        },
-    }
-    return tmp_path
-
-
 def make_document():
     return Document.objects.create(
         title="Laporan", file=ContentFile(b"%PDF-1.4 laporan tahunan", name="laporan.pdf")

@@ -42,21 +42,6 @@ def stored_pdfs(plan_id):
 # Plan PDFs -----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def on_disk(settings, tmp_path):
-    """Real folders: public media and the private storage, apart, as in production."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "private": {
-            "BACKEND": "citynet.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "private"},
-        },
-    }
-    return tmp_path
-
-
 def test_previewed_draft_pdfs_leave_nothing_anonymous_can_fetch(
     on_disk, site_tree, id_template, editor_kupang, kupang_client
 ):
