@@ -29,6 +29,18 @@ class WorkerLost(Exception):
     """The worker running this task stopped without finishing it."""
 
 
+ON_BEAT = []
+
+
+def on_beat(func):
+    """Run `func()` on every worker heartbeat (apps register periodic checks this way, e.g.
+    the search outbox re-queues its due updates). Keep it quick: it shares the heartbeat's
+    thread; slow work belongs in a task it enqueues."""
+    if func not in ON_BEAT:
+        ON_BEAT.append(func)
+    return func
+
+
 def lease_seconds():
     return max(int(getattr(settings, "TASKS_WORKER_LEASE", 60)), 1)
 
@@ -97,6 +109,11 @@ class Lease(threading.Thread):
     def tick(self):
         beat(self.worker_id)
         recover_lost_tasks()
+        for func in ON_BEAT:
+            try:
+                func()
+            except Exception:  # one app's check must not stop the heartbeat
+                logger.exception("worker beat hook %s failed", func.__name__)
 
     def run(self):
         interval = max(lease_seconds() / 3, 0.5)

@@ -9,6 +9,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from citynet.workers import on_beat
+
+        from . import outbox, signals
 
         signals.connect()
+        on_beat(outbox.drain_if_due)

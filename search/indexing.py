@@ -1,9 +1,10 @@
 """Keeping the search in step with the site: entries for live, public pages of registered
 kinds, written to the database index and, when configured, to Elasticsearch.
 
-`sync_pages(ids)` writes each page's *current* state (entry or no entry), so it is safe to
-run twice, late or out of order: the page signals call it through a task, and
-`search_index sync` replays the pages Elasticsearch missed.
+`sync_pages(ids, versions)` writes each page's *current* state (entry or no entry) to the
+database index, so it is safe to run twice, late or out of order; the outbox
+(search.outbox) calls it for the pages that changed, then sends the same entries to
+Elasticsearch, each carrying its version.
 """
 
 import logging
@@ -19,7 +20,7 @@ from citynet.visibility import is_public, restricted_paths
 
 from . import text
 from .backends.database import CACHE_NAMESPACE
-from .models import PendingIndexUpdate, SearchEntry, SearchTerm
+from .models import SearchEntry, SearchTerm
 from .registry import kind_for, kind_models, kinds
 
 logger = logging.getLogger(__name__)
@@ -73,17 +74,17 @@ def searchable_descendants(page):
     )
 
 
-def sync_pages(page_ids):
-    """Write the current state of these pages to every index. Returns (written, removed)."""
+def sync_pages(page_ids, versions=None):
+    """Write the current state of these pages to the database index, each entry with its
+    version ({page id: version}). Returns (written entries, removed page ids)."""
     page_ids = sorted(set(page_ids))
     pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
     restricted = restricted_paths()
     keep = [pages[i] for i in page_ids if i in pages and is_searchable(pages[i], restricted)]
     removed = [i for i in page_ids if i not in {p.pk for p in keep}]
     with transaction.atomic():
-        written = write_entries(keep)
+        written = write_entries(keep, versions)
         remove_entries(removed)
-    push_to_elasticsearch(written, removed)
     return written, removed
 
 
@@ -100,6 +101,7 @@ ENTRY_FIELDS = [
     "summary_terms",
     "text_terms",
     "indexed_at",
+    "version",
 ]
 
 
@@ -122,16 +124,28 @@ def store_vectors(entries):
         )
 
 
-def write_entries(pages):
+def write_entries(pages, versions=None):
     """Entries, facet terms and Wagtail's index rows for these searchable pages, a few
-    queries for the lot (a rebuild of 20,000 pages must not cost queries per page)."""
+    queries for the lot (a rebuild of 20,000 pages must not cost queries per page).
+    An entry's version is the newest of `versions` ({page id: IndexUpdate id}) and the one
+    it had: the page is read as it is now, so a late retry of an older update writes the
+    current state and never lowers the version."""
     if not pages:
         return []
+    had = dict(
+        SearchEntry.objects.filter(pk__in=[p.pk for p in pages])
+        .values_list("pk", "version")
+        .order_by()
+    )
+    versions = {
+        page.pk: max((versions or {}).get(page.pk, 0), had.get(page.pk, 0)) for page in pages
+    }
     built = [build_entry(page) for page in pages]
     entries = [entry for entry, _terms in built]
     now = timezone.now()
     for entry in entries:
         entry.indexed_at = now
+        entry.version = versions.get(entry.pk, 0)
     SearchEntry.objects.bulk_create(
         entries, update_conflicts=True, unique_fields=["page"], update_fields=ENTRY_FIELDS
     )
@@ -157,48 +171,15 @@ def remove_entries(page_ids):
         facet_cache.bump(CACHE_NAMESPACE)
 
 
-def push_to_elasticsearch(entries, removed_ids):
-    """Send written and removed entries to Elasticsearch; on failure keep their page ids in
-    PendingIndexUpdate for `search_index sync`. Without ELASTICSEARCH_URL, nothing."""
-    if not settings.ELASTICSEARCH_URL or not (entries or removed_ids):
-        return True
+def push_to_elasticsearch(entries, removed_versions):
+    """Send written entries and removed pages ({page id: version}) to Elasticsearch; its
+    errors propagate (the outbox keeps the update and tries again). Without
+    ELASTICSEARCH_URL, nothing."""
+    if not settings.ELASTICSEARCH_URL or not (entries or removed_versions):
+        return
     from .backends.elastic import ElasticBackend
 
-    elastic = ElasticBackend.default()
-    ids = [e.pk for e in entries] + list(removed_ids)
-    try:
-        elastic.write(entries, removed_ids)
-    except elastic.errors as error:
-        logger.warning("Elasticsearch update failed for pages %s: %s", ids, error)
-        record_pending(ids, error)
-        return False
-    PendingIndexUpdate.objects.filter(page_id__in=ids).delete()
-    return True
-
-
-def record_pending(page_ids, error):
-    for page_id in page_ids:
-        pending, created = PendingIndexUpdate.objects.get_or_create(
-            page_id=page_id, defaults={"error": str(error)[:2000]}
-        )
-        if not created:
-            pending.attempts += 1
-            pending.error = str(error)[:2000]
-            pending.save(update_fields=["attempts", "error", "last_failed_at"])
-
-
-def replay_pending(batch_size=500):
-    """Send the database index's current state of the pages Elasticsearch missed: their
-    entry if they have one, a delete otherwise. Returns (replayed, still pending)."""
-    replayed = 0
-    ids = list(PendingIndexUpdate.objects.order_by("page_id").values_list("page_id", flat=True))
-    for start in range(0, len(ids), batch_size):
-        batch = ids[start : start + batch_size]
-        entries = list(SearchEntry.objects.filter(pk__in=batch).prefetch_related("terms"))
-        present = {entry.pk for entry in entries}
-        if push_to_elasticsearch(entries, [i for i in batch if i not in present]):
-            replayed += len(batch)
-    return replayed, PendingIndexUpdate.objects.count()
+    ElasticBackend.default().write(entries, removed_versions)
 
 
 def searchable_pages():

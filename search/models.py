@@ -8,6 +8,7 @@ Entries are written only by `search.indexing`, from Wagtail's page signals.
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 from wagtail.models import Page
@@ -45,6 +46,9 @@ class SearchEntry(index.Indexed, models.Model):
     # SQLite leaves it empty and searches through Wagtail's own index.
     search_vector = SearchVectorField(null=True, editable=False)
     indexed_at = models.DateTimeField(auto_now=True)
+    # The id of the newest IndexUpdate this entry was written for; Elasticsearch documents
+    # carry it as their external version.
+    version = models.BigIntegerField(default=0)
 
     # Written and re-indexed explicitly by search.indexing, not on every save.
     search_auto_update = False
@@ -85,20 +89,29 @@ class SearchTerm(models.Model):
         return f"{self.facet}={self.value}"
 
 
-class PendingIndexUpdate(models.Model):
-    """A page whose Elasticsearch document could not be written (server down, timeout).
-    `manage.py search_index sync` writes the page's current state and clears the row, so a
-    failed update is never lost, however many times the page changed meanwhile."""
+class IndexUpdate(models.Model):
+    """The outbox: a page whose index entry must be rewritten, recorded in the same database
+    transaction as the change (publish, unpublish, move, delete, privacy, a renamed tag), so
+    a crash between the commit and the indexing cannot lose it. The worker drains it
+    (search.outbox): it writes the page's *current* state to the database index and to
+    Elasticsearch, then deletes exactly the rows it processed; a failure stays, with the
+    attempt count and the next try backing off. The row id orders changes: it is the
+    version the documents carry, so an older write never overwrites a newer one."""
 
-    page_id = models.PositiveIntegerField(primary_key=True)
-    attempts = models.PositiveIntegerField(default=1)
+    id = models.BigAutoField(primary_key=True)
+    page_id = models.PositiveIntegerField()
+    subtree = models.BooleanField(
+        default=False, help_text=_("Re-index every searchable page below this one too.")
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
-    first_failed_at = models.DateTimeField(auto_now_add=True)
-    last_failed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("pending index update")
-        verbose_name_plural = _("pending index updates")
+        verbose_name = _("index update")
+        verbose_name_plural = _("index updates")
+        indexes = [models.Index(fields=["next_attempt_at", "id"], name="index_update_due")]
 
     def __str__(self):
-        return f"page {self.page_id}"
+        return f"page {self.page_id}" + (" and below" if self.subtree else "")

@@ -6,13 +6,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import outbox
 from .indexing import remove_entries
-from .tasks import sync_pages_task, sync_subtree_task
 
 _paused = ContextVar("search_sync_paused", default=False)
 
@@ -32,15 +31,13 @@ def active():
 
 
 def enqueue(page_ids):
-    """After the transaction commits, so a worker never reads the page before it is saved."""
-    if page_ids:
-        ids = sorted(set(page_ids))
-        transaction.on_commit(lambda: sync_pages_task.enqueue(ids), robust=True)
+    """In the outbox, in the page change's own transaction (search.outbox)."""
+    outbox.record(page_ids)
 
 
 def enqueue_subtree(page_id):
     """The page and all below it, listed by the worker (not in the request)."""
-    transaction.on_commit(lambda: sync_subtree_task.enqueue(page_id), robust=True)
+    outbox.record([page_id], subtree=True)
 
 
 def page_changed(sender, instance, **kwargs):
@@ -61,7 +58,45 @@ def restriction_changed(sender, instance, **kwargs):
         enqueue_subtree(instance.page_id)
 
 
+# Facet values whose names the index copies: renaming one re-indexes the pages carrying it.
+RENAMEABLE = {
+    "tag": ("taggit.Tag", ("slug", "name")),
+    "dimension": ("citynet.Dimension", ("slug", "name_en", "name_id")),
+}
+
+
+def remember_names(sender, instance, **kwargs):
+    fields = getattr(sender, "_search_rename_fields", ())
+    instance._search_old_names = (
+        sender.objects.filter(pk=instance.pk).values_list(*fields).first() if instance.pk else None
+    )
+
+
+def facet_value_renamed(sender, instance, created, **kwargs):
+    """A tag or dimension renamed (or its slug changed): the pages listed under its old or
+    new slug are re-indexed, in the same transaction as the rename."""
+    old = getattr(instance, "_search_old_names", None)
+    fields = sender._search_rename_fields
+    if created or not active() or old is None:
+        return
+    if tuple(old) == tuple(getattr(instance, f) for f in fields):
+        return
+    from .models import SearchTerm
+
+    page_ids = SearchTerm.objects.filter(
+        facet=sender._search_facet, value__in={old[0], instance.slug}
+    ).values_list("entry_id", flat=True)
+    enqueue(list(page_ids))
+
+
 def connect():
+    from django.apps import apps
+
+    for facet, (model_name, fields) in RENAMEABLE.items():
+        model = apps.get_model(model_name)
+        model._search_facet, model._search_rename_fields = facet, fields
+        pre_save.connect(remember_names, sender=model, dispatch_uid=f"search_{facet}_names")
+        post_save.connect(facet_value_renamed, sender=model, dispatch_uid=f"search_{facet}_renamed")
     page_published.connect(page_changed, dispatch_uid="search_published")
     page_unpublished.connect(page_changed, dispatch_uid="search_unpublished")
     post_page_move.connect(page_changed, dispatch_uid="search_moved")

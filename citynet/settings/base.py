@@ -12,6 +12,7 @@ import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .elastic import elasticsearch_settings
 from .storages import s3_storages
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -301,8 +302,12 @@ RATELIMIT_USE_CACHE = "default"
 # /readyz shows why a part is down only with "Authorization: Bearer <HEALTH_TOKEN>".
 HEALTH_TOKEN = os.environ.get("HEALTH_TOKEN", "")
 
-# Public cross-city search switches to Elasticsearch when this is set (search app).
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Public cross-city search switches to Elasticsearch when ELASTICSEARCH_URL (or
+# ELASTICSEARCH_CLOUD_ID) is set (search app); API key, CA, timeouts: settings/elastic.py.
+# A search waits SEARCH_ELASTIC_TIMEOUT seconds at most, then the database answers.
+ELASTICSEARCH_URL, ELASTICSEARCH_OPTIONS, SEARCH_ELASTIC_TIMEOUT = elasticsearch_settings(
+    os.environ
+)
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "citynet-dev")
 SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
 # Public searches on PostgreSQL stop after this long and answer "too slow" (search.limits).

@@ -5,18 +5,25 @@ Documents are the database's `SearchEntry` rows with explicit mappings: title, s
 body analysed three ways (standard, Indonesian, English), an edge-ngram subfield of the
 title for autocomplete, keyword fields for facets. Queries, aggregations and highlighting
 happen in Elasticsearch; hits load back from the database, so a stale document never
-shows a page that is gone. The index sits behind an alias: a rebuild fills a new index and
-swaps the alias in one atomic call, so searches never see a half-built index.
+shows a page that is gone. The index sits behind an alias: a rebuild fills a new index,
+replays what changed meanwhile and swaps the alias in one atomic call, so searches never
+see a half-built index and no update made during the rebuild is lost.
+
+Every document carries an external version (the `IndexUpdate` id it was written for,
+`SearchEntry.version`): Elasticsearch refuses an older write over a newer one, whatever
+order the workers run in.
 """
 
-from datetime import UTC, datetime
+import logging
+from datetime import UTC, datetime, timedelta
 from functools import cache
 
 import elastic_transport
 import elasticsearch
 from django.conf import settings
+from django.utils import timezone
 from django.utils.safestring import mark_safe
-from elasticsearch.helpers import BulkIndexError, bulk
+from elasticsearch.helpers import BulkIndexError, bulk, scan
 from elasticsearch_dsl import (
     A,
     Date,
@@ -34,9 +41,13 @@ from elasticsearch_dsl import (
 from ..models import SearchEntry
 from ..query import FACETS, SearchResults
 
+logger = logging.getLogger(__name__)
 ERRORS = (elastic_transport.TransportError, elasticsearch.ApiError, BulkIndexError)
 MAX_IDS = 2000
-FACET_SIZE = 50
+FACET_SIZE = 1000  # every city and province of 500 member cities, not the first 50
+REPLAY_MARGIN = timedelta(minutes=2)  # clock skew and transactions open when a pass starts
+REPLAY_PASSES = 3
+ORPHAN_AGE = timedelta(hours=1)  # younger unaliased indices may be a rebuild under way
 OWN_LANGUAGE_WEIGHT = 1000  # own-language hits rank before any other-language hit
 
 autocomplete = analyzer(
@@ -121,8 +132,56 @@ def alias_name():
     return f"{settings.SEARCH_INDEX_PREFIX}-pages"
 
 
+STAMP = "%Y%m%d%H%M%S%f"
+
+
 def new_index_name(now=None):
-    return f"{alias_name()}-{(now or datetime.now(UTC)).strftime('%Y%m%d%H%M%S%f')}"
+    return f"{alias_name()}-{(now or datetime.now(UTC)).strftime(STAMP)}"
+
+
+def first_index_name():
+    """The index created behind the alias on the first write: a fixed name, so two
+    processes writing first at once create it once (the second gets "already exists")."""
+    return f"{alias_name()}-initial"
+
+
+def index_created(name):
+    """When a rebuild's index was created, from its name; None for the first index."""
+    try:
+        return datetime.strptime(name.rsplit("-", 1)[-1], STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def document_action(entry, index):
+    """A bulk action that writes `entry` unless the index holds a newer version of it."""
+    return {
+        **PageDocument.prepare(entry).to_dict(include_meta=True),
+        "_index": index,
+        "version": entry.version,
+        "version_type": "external_gte",
+    }
+
+
+def delete_action(page_id, version, index):
+    action = {"_op_type": "delete", "_index": index, "_id": page_id}
+    if version is not None:
+        action.update(version=version, version_type="external_gte")
+    return action
+
+
+def real_errors(errors):
+    """Bulk item errors that matter: not a delete of a missing document, not a version
+    conflict (a newer write is already there, which is what the version is for)."""
+    out = []
+    for error in errors:
+        (result,) = error.values()
+        if result.get("status") == 409:
+            continue
+        if "delete" in error and result.get("status") == 404:
+            continue
+        out.append(error)
+    return out
 
 
 def make_index(name):
@@ -146,6 +205,16 @@ class ElasticBackend:
     @classmethod
     def default(cls):
         return cls(_client(settings.ELASTICSEARCH_URL))
+
+    @property
+    def searching(self):
+        """The client for a visitor's search: it waits SEARCH_ELASTIC_TIMEOUT at most and does
+        not retry, then the database answers."""
+        if not hasattr(self.client, "options"):
+            return self.client
+        return self.client.options(
+            request_timeout=settings.SEARCH_ELASTIC_TIMEOUT, max_retries=0, retry_on_timeout=False
+        )
 
     # Queries -------------------------------------------------------------------------
 
@@ -207,7 +276,7 @@ class ElasticBackend:
         return s[request.offset : request.offset + request.per_page]
 
     def run(self, request, build_hits, label_facets):
-        response = self.build(request).using(self.client).execute()
+        response = self.build(request).using(self.searching).execute()
         return self.parse(response.to_dict(), request, build_hits, label_facets)
 
     def parse(self, body, request, build_hits, label_facets):
@@ -258,7 +327,7 @@ class ElasticBackend:
         if filters:
             s = s.filter(Q("bool", filter=filters))
         s = s.source(False)[:MAX_IDS]
-        response = s.using(self.client).execute()
+        response = s.using(self.searching).execute()
         return [int(hit.meta.id) for hit in response]
 
     def suggest_search(self, text_, language):
@@ -268,64 +337,152 @@ class ElasticBackend:
     def suggest(self, text_, language):
         if not text_.strip():
             return []
-        response = self.suggest_search(text_, language).using(self.client).execute()
+        response = self.suggest_search(text_, language).using(self.searching).execute()
         ids = [int(hit.meta.id) for hit in response]
         entries = SearchEntry.objects.in_bulk(ids)
         return [entries[i] for i in ids if i in entries]
 
     # Index maintenance ---------------------------------------------------------------
 
-    def write(self, entries, removed_ids):
-        """Index these entries and delete these page ids, in one bulk request."""
-        actions = [
-            {**PageDocument.prepare(e).to_dict(include_meta=True), "_index": alias_name()}
-            for e in entries
-        ]
-        actions += [{"_op_type": "delete", "_index": alias_name(), "_id": pk} for pk in removed_ids]
+    def write(self, entries, removed_versions, index=None):
+        """Index these entries and delete these pages ({page id: version or None}), in one
+        bulk request, each at its version: an older write than what the index holds is
+        skipped, never applied."""
+        index = index or alias_name()
+        actions = [document_action(e, index) for e in entries]
+        actions += [delete_action(pk, v, index) for pk, v in dict(removed_versions).items()]
         if not actions:
             return
-        self.ensure_index()
+        if index == alias_name():
+            self.ensure_index()
         _ok, errors = bulk(self.client, actions, raise_on_error=False, refresh="wait_for")
-        errors = [e for e in errors if e.get("delete", {}).get("status") != 404]
+        errors = real_errors(errors)
         if errors:
             raise BulkIndexError(f"{len(errors)} documents failed", errors)
 
     def ensure_index(self):
         """An empty index behind the alias when there is none yet, so a first update never
-        lets Elasticsearch create an index with guessed mappings under the alias's name."""
-        if not self.client.indices.exists_alias(name=alias_name()):
-            name = new_index_name()
+        lets Elasticsearch create an index with guessed mappings under the alias's name.
+        Safe when several processes do it at once: one fixed name, created once, and
+        adding an alias that is already there changes nothing."""
+        if self.client.indices.exists_alias(name=alias_name()):
+            return
+        name = first_index_name()
+        try:
             make_index(name).create(using=self.client)
-            self.client.indices.put_alias(index=name, name=alias_name())
+        except elasticsearch.BadRequestError as error:
+            if error.error != "resource_already_exists_exception":
+                raise
+        self.client.indices.update_aliases(
+            actions=[{"add": {"index": name, "alias": alias_name()}}]
+        )
 
     def current_indices(self):
         if not self.client.indices.exists_alias(name=alias_name()):
             return []
         return sorted(self.client.indices.get_alias(name=alias_name()))
 
-    def rebuild(self, progress=None, chunk_size=500):
-        """Fill a new index from the database's entries, then point the alias at it and
-        drop the old indices; returns the new index's name."""
-        name = new_index_name()
-        make_index(name).create(using=self.client)
-        queryset = SearchEntry.objects.prefetch_related("terms").order_by("pk")
+    def all_indices(self):
+        """Every index of this environment (`<alias>-*`), aliased or not."""
+        return sorted(self.client.indices.get(index=f"{alias_name()}-*", expand_wildcards="all"))
 
+    def orphans(self):
+        """[(name, created)]: this environment's indices not behind the alias, e.g. left by
+        a rebuild that failed and could not clean up."""
+        current = set(self.current_indices())
+        return [(n, index_created(n)) for n in self.all_indices() if n not in current]
+
+    def clean(self, now=None):
+        """Delete orphan indices older than ORPHAN_AGE (a younger one may be a rebuild
+        still filling). Returns the names deleted."""
+        cutoff = (now or datetime.now(UTC)) - ORPHAN_AGE
+        gone = [n for n, created in self.orphans() if created is None or created < cutoff]
+        for name in gone:
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+        return gone
+
+    def load(self, name, entries, progress=None, chunk_size=500):
         def actions():
-            for entry in queryset.iterator(chunk_size=chunk_size):
+            for entry in entries:
                 if progress:
                     progress()
-                yield {**PageDocument.prepare(entry).to_dict(include_meta=True), "_index": name}
+                yield document_action(entry, name)
 
-        bulk(self.client, actions(), chunk_size=chunk_size)
+        _ok, errors = bulk(self.client, actions(), chunk_size=chunk_size, raise_on_error=False)
+        errors = real_errors(errors)
+        if errors:
+            raise BulkIndexError(f"{len(errors)} documents failed", errors)
+
+    def replay(self, name, since):
+        """Bring index `name` up to date with the database index's changes since `since`:
+        entries written since are sent again (their versions let a newer document stand),
+        documents whose entry is gone are deleted. Returns how many changed."""
+        changed = list(
+            SearchEntry.objects.filter(indexed_at__gte=since - REPLAY_MARGIN)
+            .prefetch_related("terms")
+            .order_by("pk")
+        )
+        self.load(name, changed)
+        in_index = {
+            int(hit["_id"])
+            for hit in scan(self.client, index=name, query={"_source": False}, size=1000)
+        }
+        gone = in_index - set(
+            SearchEntry.objects.filter(pk__in=in_index).values_list("pk", flat=True)
+        )
+        if gone:
+            bulk(
+                self.client,
+                [delete_action(pk, None, name) for pk in sorted(gone)],
+                raise_on_error=False,
+            )
         self.client.indices.refresh(index=name)
-        old = self.current_indices()
-        if not old and self.client.indices.exists(index=alias_name()):
-            self.client.indices.delete(index=alias_name())  # a plain index in the alias's way
-        swap = [{"remove": {"index": o, "alias": alias_name()}} for o in old]
-        swap.append({"add": {"index": name, "alias": alias_name()}})
-        self.client.indices.update_aliases(actions=swap)
+        return len(changed) + len(gone)
+
+    def rebuild(self, progress=None, chunk_size=500):
+        """Fill a new index from the database's entries, replay what changed while it
+        filled, point the alias at it (one atomic call), replay once more for what reached
+        the old index during the swap, then drop the old indices. A failure deletes the
+        new index (or `search_index status` lists it and `clean` removes it) and leaves the
+        alias as it was. Returns the new index's name."""
+        started = timezone.now()
+        name = new_index_name()
+        make_index(name).create(using=self.client)
+        try:
+            queryset = SearchEntry.objects.prefetch_related("terms").order_by("pk")
+            self.load(name, queryset.iterator(chunk_size=chunk_size), progress, chunk_size)
+            self.client.indices.refresh(index=name)
+            since = started
+            for _ in range(REPLAY_PASSES):
+                mark = timezone.now()
+                if not self.replay(name, since):
+                    break
+                since = mark
+            old = self.current_indices()
+            if not old and self.client.indices.exists(index=alias_name()):
+                self.client.indices.delete(index=alias_name())  # a plain index in the way
+            self.client.indices.update_aliases(
+                actions=[
+                    {
+                        "remove": {
+                            "index": f"{alias_name()}-*",
+                            "alias": alias_name(),
+                            "must_exist": False,
+                        }
+                    },
+                    {"add": {"index": name, "alias": alias_name()}},
+                ]
+            )
+            self.replay(name, since)
+        except BaseException:
+            try:
+                self.client.indices.delete(index=name, ignore_unavailable=True)
+            except ERRORS:
+                logger.warning("could not delete the unfinished index %s", name)
+            raise
         for o in old:
-            self.client.indices.delete(index=o)
+            if o != name:
+                self.client.indices.delete(index=o, ignore_unavailable=True)
         return name
 
     def count(self):
@@ -334,6 +491,20 @@ class ElasticBackend:
         return self.client.count(index=alias_name())["count"]
 
 
+def configured():
+    """Elasticsearch is on: ELASTICSEARCH_URL (or ELASTICSEARCH_CLOUD_ID) is set."""
+    return bool(settings.ELASTICSEARCH_URL)
+
+
+def client_options(url):
+    """Keyword arguments for the client: the nodes (or the Elastic Cloud id) and
+    ELASTICSEARCH_OPTIONS (API key, CA certificate, verification, timeout, retries)."""
+    options = dict(settings.ELASTICSEARCH_OPTIONS)
+    if "cloud_id" not in options:
+        options["hosts"] = [u.strip() for u in url.split(",") if u.strip()]
+    return options
+
+
 @cache
 def _client(url):
-    return elasticsearch.Elasticsearch(url, request_timeout=5, max_retries=1)
+    return elasticsearch.Elasticsearch(**client_options(url))

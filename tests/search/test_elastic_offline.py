@@ -12,7 +12,7 @@ from django.http import QueryDict
 
 from search.backends import elastic
 from search.backends.elastic import ElasticBackend, PageDocument, alias_name, make_index
-from search.models import PendingIndexUpdate, SearchEntry
+from search.models import IndexUpdate, SearchEntry
 from search.query import SearchRequest
 from search.service import build_hits, label_facets, search
 
@@ -137,59 +137,40 @@ def test_unreachable_cluster_answers_from_the_database(indexed, settings, caplog
     assert "answering from the database" in caplog.text
 
 
-def test_failed_updates_are_kept_and_replayed(site_tree, publish, settings, indexed):
+def test_failed_updates_wait_in_the_outbox_and_are_replayed(site_tree, publish, settings, indexed):
+    """Elasticsearch down: the updates stay, with the error; the database index is current.
+    Back up: `search_index sync` brings Elasticsearch to the pages' current state."""
     settings.ELASTICSEARCH_URL = CLOSED_PORT
     page = practice(site_tree.kupang_id, publish, title="Pasar digital", slug="pasar")
     gone = practice(site_tree.kupang_id, publish, title="Akan dihapus", slug="hapus")
     publish(gone.delete)
-    pending = set(PendingIndexUpdate.objects.values_list("page_id", flat=True))
-    assert {page.pk, gone.pk} <= pending
-    # The database index is up to date all along.
+    waiting = IndexUpdate.objects.filter(page_id__in=[page.pk, gone.pk])
+    assert {u.page_id for u in waiting} == {page.pk, gone.pk}
+    assert all(u.attempts >= 1 and "ConnectionError" in u.error for u in waiting)
+    assert all(u.next_attempt_at > u.created_at for u in waiting)  # backing off
     assert hit_titles(search(request_for("q=pasar"))) == ["Pasar digital"]
 
     written = []
     with mock.patch.object(
         ElasticBackend,
         "write",
-        lambda self, entries, removed: written.append(([e.pk for e in entries], list(removed))),
+        lambda self, entries, removed: written.append(
+            ({e.pk: e.version for e in entries}, dict(removed))
+        ),
     ):
         call_command("search_index", "sync", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    entries = {pk for batch, _ in written for pk in batch}
-    removed = {pk for _, batch in written for pk in batch}
+    entries = {pk: v for batch, _ in written for pk, v in batch.items()}
+    removed = {pk: v for _, batch in written for pk, v in batch.items()}
     assert page.pk in entries and gone.pk in removed
-    assert not PendingIndexUpdate.objects.exists()
+    # Each carries the id of the newest update that named it: its external version.
+    assert entries[page.pk] == SearchEntry.objects.get(pk=page.pk).version > 0
+    assert removed[gone.pk] > entries[page.pk]
+    assert not IndexUpdate.objects.exists()
 
 
-def test_sync_reports_what_is_still_pending(site_tree, publish, settings):
+def test_sync_reports_what_still_fails(site_tree, publish, settings):
     settings.ELASTICSEARCH_URL = CLOSED_PORT
     practice(site_tree.kupang_id, publish, title="Pasar digital", slug="pasar")
-    with pytest.raises(Exception, match="still pending"):
+    with pytest.raises(Exception, match="failed: is Elasticsearch up"):
         call_command("search_index", "sync", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert PendingIndexUpdate.objects.get().attempts >= 2
-
-
-def test_rebuild_swaps_the_alias_in_one_call(indexed, settings):
-    settings.ELASTICSEARCH_URL = "http://search.example:9200"
-    client = mock.MagicMock()
-    client.indices.exists_alias.return_value = True
-    client.indices.get_alias.return_value = {"citynet-test-pages-old": {}}
-    sent = []
-
-    def fake_bulk(_client, actions, **kwargs):
-        sent.extend(actions)
-        return len(sent), []
-
-    with (
-        mock.patch.object(elastic, "bulk", fake_bulk),
-        mock.patch.object(elastic.Index, "create") as create,
-    ):
-        name = ElasticBackend(client).rebuild()
-    create.assert_called_once()
-    assert [a["_id"] for a in sent] == [indexed.pk] and sent[0]["_index"] == name
-    client.indices.update_aliases.assert_called_once_with(
-        actions=[
-            {"remove": {"index": "citynet-test-pages-old", "alias": "citynet-test-pages"}},
-            {"add": {"index": name, "alias": "citynet-test-pages"}},
-        ]
-    )
-    client.indices.delete.assert_called_once_with(index="citynet-test-pages-old")
+    assert IndexUpdate.objects.get().attempts >= 2

@@ -1,30 +1,32 @@
 """Build, repair and check the public search index.
 
-manage.py search_index rebuild   # every entry from the pages; with ELASTICSEARCH_URL,
-                                 # a new Elasticsearch index swapped in behind the alias
-manage.py search_index sync      # replay updates Elasticsearch missed (run from cron)
-manage.py search_index status    # counts: pages, entries, documents, pending updates
+manage.py search_index rebuild   # every entry from the pages; with Elasticsearch, a new
+                                 # index filled, caught up and swapped in behind the alias
+manage.py search_index sync      # drain the outbox now, backoffs included (after an outage)
+manage.py search_index status    # pages, entries, documents, the outbox's backlog, orphans
+manage.py search_index clean     # delete orphan Elasticsearch indices (failed rebuilds)
 """
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from citynet.console import progress_bar
-from search import indexing
-from search.models import PendingIndexUpdate, SearchEntry
+from search import indexing, outbox
+from search.backends.elastic import configured
+from search.models import SearchEntry
 
 
 class Command(BaseCommand):
-    help = "Rebuild the public search index, replay pending updates, or report its state."
+    help = "Rebuild the public search index, drain its outbox, report its state, clean up."
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "sync", "status"])
+        parser.add_argument("action", choices=["rebuild", "sync", "status", "clean"])
 
     def handle(self, action, **options):
         getattr(self, action)()
 
     def elastic(self):
-        if not settings.ELASTICSEARCH_URL:
+        if not configured():
             return None
         from search.backends.elastic import ElasticBackend
 
@@ -47,18 +49,16 @@ class Command(BaseCommand):
                 f"Elasticsearch rebuild failed: {error}. The alias still points at the old "
                 "index; searches answer from it (or from the database)."
             ) from error
-        # A rebuild writes every entry: nothing is pending any more.
-        PendingIndexUpdate.objects.all().delete()
+        # The outbox is left alone: its updates are newer than or as new as what the
+        # rebuild wrote, and the worker still applies them.
         self.stdout.write(f"Elasticsearch: {name} now behind the alias.")
 
     def sync(self):
-        if self.elastic() is None:
-            self.stdout.write("Elasticsearch is not configured; nothing to replay.")
-            return
-        replayed, pending = indexing.replay_pending()
-        self.stdout.write(f"Replayed {replayed} page(s); {pending} still pending.")
-        if pending:
-            raise CommandError(f"{pending} update(s) still pending: is Elasticsearch up?")
+        done, failed = outbox.drain(due_only=False)
+        waiting = outbox.backlog()["waiting"]
+        self.stdout.write(f"Applied {done} update(s); {failed} failed; {waiting} waiting.")
+        if failed:
+            raise CommandError(f"{failed} update(s) failed: is Elasticsearch up?")
 
     def status(self):
         pages = indexing.searchable_count()
@@ -69,9 +69,31 @@ class Command(BaseCommand):
         if elastic is not None:
             try:
                 documents = elastic.count()
+                orphans = elastic.orphans()
             except elastic.errors as error:
-                documents = f"unreachable ({error})"
+                documents, orphans = f"unreachable ({error})", []
             self.stdout.write(f"Elasticsearch documents:        {documents}")
-        self.stdout.write(f"Pending index updates:          {PendingIndexUpdate.objects.count()}")
+            for name, created in orphans:
+                when = created.isoformat(timespec="seconds") if created else "unknown"
+                self.stdout.write(
+                    self.style.WARNING(f"Orphan index (not behind the alias): {name}, {when}")
+                )
+        backlog = outbox.backlog()
+        self.stdout.write(f"Waiting index updates:          {backlog['waiting']}")
+        if backlog["waiting"]:
+            age = timezone.now() - backlog["oldest"]
+            self.stdout.write(
+                f"Oldest waiting update:          {backlog['oldest'].isoformat(timespec='seconds')}"
+                f" ({int(age.total_seconds())} s ago)"
+            )
+            self.stdout.write(f"Updates that failed at least once: {backlog['failing']}")
         if entries > pages:
             self.stdout.write(self.style.WARNING("More entries than live pages: run rebuild."))
+
+    def clean(self):
+        elastic = self.elastic()
+        if elastic is None:
+            self.stdout.write("Elasticsearch is not configured; nothing to clean.")
+            return
+        gone = elastic.clean()
+        self.stdout.write(f"Deleted {len(gone)} orphan index(es): {', '.join(gone) or '-'}")
