@@ -19,6 +19,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from citynet.files import public_files
+from citynet.search_hooks import KeywordSearchTooSlow, NoKeywordSearch, keyword_search
 from citynet.text import has_control_characters
 
 # Beyond these a number reaches the database as an out-of-range value (a 500), so it is
@@ -71,13 +72,13 @@ class PublicSearchFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
             return queryset
-        from search import service
-
         language = request.GET.get("locale") or None
         try:
-            ids = service.matching_ids(request.GET["search"], language)
-        except service.SearchTooSlow as error:
+            ids = keyword_search(request.GET["search"], language)
+        except KeywordSearchTooSlow as error:
             raise SearchTooSlowError from error
+        except NoKeywordSearch:  # the search app is not installed: Wagtail's own search
+            return SearchFilter().filter_queryset(request, queryset, view)
         queryset = queryset.filter(pk__in=ids)
         if "order" not in request.GET:
             rank = Case(*(When(pk=pk, then=n) for n, pk in enumerate(ids)), default=len(ids))

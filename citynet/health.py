@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from citynet.search_hooks import health_checks
+
 PROBE_KEY = "citynet:readyz"
 
 
@@ -82,24 +84,13 @@ def check_tasks():
     return report
 
 
-def check_search():
-    if not settings.ELASTICSEARCH_URL:
-        return {"backend": "database"}
-    from search.backends.elastic import ElasticBackend
-
-    if not ElasticBackend.default().client.options(request_timeout=2).ping():
-        raise ConnectionError("Elasticsearch did not answer")
-    return {"backend": "elasticsearch"}
-
-
 # name -> (check, required for serving requests)
 CHECKS = {
     "database": (check_database, True),
     "cache": (check_cache, True),
     "storage": (check_storage, True),
     "tasks": (check_tasks, False),
-    "search": (check_search, False),
-}
+}  # and the apps' own (citynet_health_checks), e.g. the search backend
 
 
 @never_cache
@@ -121,7 +112,7 @@ def may_see_errors(request):
 @require_safe
 def readyz(request):
     results, ready = {}, True
-    for name, (check, required) in CHECKS.items():
+    for name, (check, required) in {**CHECKS, **health_checks()}.items():
         started = time.perf_counter()
         try:
             result = {"ok": True, **check()}

@@ -57,13 +57,6 @@ def only_secretariat_bulk_deletes_cities(request, action_type, objects, action_c
     return None
 
 
-@hooks.register("citynet_search_kinds", order=40)
-def register_search_kind():
-    from .search_kind import city_kind
-
-    return city_kind()
-
-
 @hooks.register("before_serve_document")
 def serve_only_visible_documents(document, request):
     """A document no public page uses (a draft's attachment, a restricted page's file) is a

@@ -20,7 +20,7 @@ from citynet.visibility import is_public, restricted_paths
 
 from . import text
 from .backends.database import CACHE_NAMESPACE
-from .models import SearchEntry, SearchTerm
+from .models import SearchEntry, SearchTerm, SearchWord
 from .registry import kind_for, kind_models, kinds
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def build_entry(page):
         body=about.body,
         url=page.get_url() or "",
         city_title=city_title,
-        date=about.date or page.first_published_at,
+        date=about.date,  # only a date the kind vouches for (not when it was indexed)
         title_terms=text.index_terms(page.title),
         summary_terms=text.index_terms(about.summary),
         text_terms=text.index_terms(" ".join((about.summary, about.body, city_title))),
@@ -157,9 +157,27 @@ def write_entries(pages, versions=None):
             terms.append(term)
     SearchTerm.objects.bulk_create(terms, ignore_conflicts=True)  # a concurrent sync wrote them
     store_vectors(entries)
+    store_vocabulary(entries)
     get_search_backend().add_bulk(SearchEntry, entries)
     facet_cache.bump(CACHE_NAMESPACE)
     return entries
+
+
+def vocabulary_of(texts):
+    """The words "did you mean" may offer, from (title, summary) pairs: lower-case, three
+    letters or more, not numbers."""
+    found = set()
+    for parts in texts:
+        for part in parts:
+            found.update(w for w in text.words(part) if 2 < len(w) <= 100 and not w.isdigit())
+    return found
+
+
+def store_vocabulary(entries):
+    words = vocabulary_of((e.title, e.summary) for e in entries)
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=w) for w in sorted(words)], ignore_conflicts=True
+    )
 
 
 def remove_entries(page_ids):
@@ -216,7 +234,20 @@ def rebuild_database_index(progress=None, chunk_size=500):
     flush()
     stale = SearchEntry.objects.exclude(pk__in=keep).values_list("pk", flat=True)
     remove_entries(list(stale))
+    prune_vocabulary()
     return len(keep)
+
+
+def prune_vocabulary():
+    """Rewrite the vocabulary from the entries (words of removed pages go)."""
+    words = set()
+    for pair in SearchEntry.objects.values_list("title", "summary").iterator(2000):
+        words |= vocabulary_of([pair])
+    with transaction.atomic():  # searches see the old vocabulary until the commit
+        SearchWord.objects.all().delete()
+        SearchWord.objects.bulk_create(
+            [SearchWord(word=w) for w in sorted(words)], batch_size=2000, ignore_conflicts=True
+        )
 
 
 def searchable_count():

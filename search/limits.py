@@ -13,10 +13,12 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
 
+from citynet.search_hooks import KeywordSearchTooSlow
+
 QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement cancelled by the timeout
 
 
-class SearchTooSlow(Exception):
+class SearchTooSlow(KeywordSearchTooSlow):
     """The search's database work took longer than SEARCH_STATEMENT_TIMEOUT_MS."""
 
 

@@ -115,3 +115,18 @@ class IndexUpdate(models.Model):
 
     def __str__(self):
         return f"page {self.page_id}" + (" and below" if self.subtree else "")
+
+
+class SearchWord(models.Model):
+    """The index's vocabulary: every word of the entries' titles and summaries, as written
+    (lower-case). "Did you mean" looks for the closest of them by trigram similarity
+    (pg_trgm, GIN index in migration 0004); SQLite compares them in Python."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self):
+        return self.word

@@ -172,10 +172,14 @@ class DatabaseBackend:
         return counts, labels
 
     def suggest(self, text_, language):
-        """Titles for autocomplete: this language's first."""
+        """Titles for autocomplete: this language's first. PostgreSQL: titles that contain
+        what was typed, or something close to it (pg_trgm word similarity, a typo in a
+        prefix is forgiven), through the titles' trigram GIN index, closest first."""
         words = text.words(text_)[: text.MAX_QUERY_WORDS]
         if not words:
             return []
+        if connection.vendor == "postgresql":
+            return self._suggest_by_trigrams(" ".join(words), language)
         found = []
         for queryset in (
             SearchEntry.objects.filter(language=language),
@@ -187,5 +191,24 @@ class DatabaseBackend:
                 break
         return found
 
+    def _suggest_by_trigrams(self, typed, language):
+        from django.contrib.postgres.search import TrigramWordSimilarity
+
+        if len(typed) < MIN_TRIGRAM_INPUT:
+            return []
+        matched = (
+            SearchEntry.objects.filter(title__trigram_word_similar=typed)
+            .annotate(
+                _similarity=TrigramWordSimilarity(typed, "title"),
+                _other_language=Case(
+                    When(language=language, then=0), default=1, output_field=IntegerField()
+                ),
+            )
+            .only(*SUGGEST_FIELDS)
+            .order_by("_other_language", "-_similarity", "title")
+        )
+        return list(matched[:AUTOCOMPLETE_LIMIT])
+
 
 SUGGEST_FIELDS = ("page_id", "title", "url", "kind", "language")
+MIN_TRIGRAM_INPUT = 3  # two letters are in most titles: nothing useful to rank

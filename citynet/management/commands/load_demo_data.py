@@ -10,7 +10,6 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
@@ -20,7 +19,7 @@ from wagtail.models import Locale, Page, Site
 from citynet.models import CityIndexPage, CityPage, HomePage
 from citynet.models.cities import CityKind
 from citynet.roles import SECRETARIAT
-from search import signals as search_signals
+from citynet.search_hooks import bulk_load
 
 CITIES_CSV = Path(__file__).resolve().parents[2] / "demo" / "cities.csv"
 DEMO_PASSWORD = "citynet-demo"  # for the demo only; the README says so
@@ -69,8 +68,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.created = 0
-        # The search index is built once at the end, not page by page.
-        with search_signals.paused(), transaction.atomic():
+        # Apps may defer work to the end (the search index is built once, not page by page).
+        with bulk_load(), transaction.atomic():
             en = Locale.objects.get_or_create(language_code="en")[0]
             id_ = Locale.objects.get_or_create(language_code="id")[0]
             home = self.ensure_home(en)
@@ -107,7 +106,6 @@ class Command(BaseCommand):
             # Apps add their own demo content (practices, plans, events) through this hook.
             for hook in hooks.get_hooks("citynet_demo_data"):
                 hook(self)
-        call_command("search_index", "rebuild", stdout=self.stdout, stderr=self.stderr)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready ({self.created} items created). "

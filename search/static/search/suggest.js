@@ -7,7 +7,7 @@
   input.addEventListener("input", function () {
     clearTimeout(timer);
     var q = input.value.trim();
-    if (q.length < 2) return;
+    if (q.length < 3) return;  // two letters are in most titles
     timer = setTimeout(function () {
       fetch(input.dataset.suggestUrl + "?q=" + encodeURIComponent(q))
         .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
