@@ -25,6 +25,7 @@ Four parts, each against plain Wagtail search on the same data in the same run:
 """
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -51,6 +52,7 @@ from search.query import SearchRequest  # noqa: E402
 from search.service import search, suggest  # noqa: E402
 
 settings.DEBUG = False  # no query log: time what production runs
+logging.getLogger("citynet.requests").setLevel(logging.WARNING)  # one line per request
 
 # Few queries: Wagtail's baseline takes about a minute per multi-word query at this volume.
 QUERIES = ["izin", "layanan publik", "sampah", "perizinan daring", "xyzzy"]

@@ -98,10 +98,11 @@ class PracticeFilter(FacetedFilter):
         if self.query:
             # The public search service (search app), within this locale, so other
             # languages' matches cannot crowd out the cap; ids only, since the listing
-            # loads and orders its page of results itself.
+            # loads and orders its page of results itself: unranked (newest first, as
+            # the listing's default order), which spares the ranking's cost.
             try:
                 ids = search_service.matching_ids(
-                    self.query, self.locale.language_code, kinds_=["practice"]
+                    self.query, self.locale.language_code, kinds_=["practice"], ranked=False
                 )
             except search_service.SearchTooSlow:
                 self.too_slow, ids = True, []
