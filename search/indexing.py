@@ -7,8 +7,6 @@ database index, so it is safe to run twice, late or out of order; the outbox
 Elasticsearch, each carrying its version.
 """
 
-import logging
-
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -22,8 +20,6 @@ from . import text
 from .backends.database import CACHE_NAMESPACE
 from .models import SearchEntry, SearchTerm, SearchWord
 from .registry import kind_for, kind_models, kinds
-
-logger = logging.getLogger(__name__)
 
 
 def is_searchable(page, restricted=None):

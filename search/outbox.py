@@ -104,11 +104,12 @@ def apply(versions):
 def fail(rows, error, now=None):
     now = now or timezone.now()
     message = f"{type(error).__name__}: {error}"[:2000]
-    for row in rows:
-        IndexUpdate.objects.filter(id=row.id).update(
-            attempts=row.attempts + 1,
-            next_attempt_at=now + backoff(row.attempts + 1),
-            error=message,
+    by_attempts = {}
+    for row in rows:  # one UPDATE per attempt count (a batch mostly shares one), not per row
+        by_attempts.setdefault(row.attempts, []).append(row.id)
+    for attempts, ids in by_attempts.items():
+        IndexUpdate.objects.filter(id__in=ids).update(
+            attempts=attempts + 1, next_attempt_at=now + backoff(attempts + 1), error=message
         )
 
 
