@@ -1,5 +1,15 @@
-"""Filters, keyword search and sorting for the cross-city practice listing."""
+"""Filters, keyword search and sorting for the cross-city practice listing.
 
+With a keyword, the listing asks the search index (search.service.keyword_entries) which
+practices match and counts its facets from the index's facet values of those entries
+(each practice's entry carries its city, province, dimension, elements, tags, SDGs and
+status): one grouped query over the matched rows instead of one join over the page
+tables per facet. All of it, and the page of results, runs under the search's time limit.
+"""
+
+from contextlib import nullcontext
+
+from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -18,6 +28,13 @@ SORTS = {
     "title": ("title", "pk"),
     "city": ("city__title", "title", "pk"),
 }
+# The same orders over the search index's entries (their date, title and city title are
+# the practice's first publication, title and city title).
+INDEX_SORTS = {
+    "newest": ("-date", "-pk"),
+    "title": ("title", "pk"),
+    "city": ("city_title", "title", "pk"),
+}
 SORT_LABELS = [("newest", _("Newest")), ("title", _("Title")), ("city", _("City"))]
 MAX_QUERY_LENGTH = 200
 
@@ -31,9 +48,49 @@ class PracticeFilter(FacetedFilter):
     def __init__(self, data, queryset, locale):
         self.locale = locale
         self.too_slow = False  # the keyword search hit its time limit (search.limits)
-        super().__init__(data, queryset)
+        self.query = clean_search_text(data.get("q", ""), MAX_QUERY_LENGTH)
+        self._index_counts = {}
+        try:
+            with self.time_limit():
+                super().__init__(data, queryset)
+        except search_service.SearchTooSlow:
+            self.too_slow = True
+            super().__init__(data, queryset.none())
         self.sort = self._sort()
         self.results = self.results.order_by(*SORTS[self.sort])
+
+    def time_limit(self):
+        """The search's time limit around work that depends on the keyword."""
+        keyword = self.query and not self.too_slow
+        return search_service.time_limited() if keyword else nullcontext()
+
+    def page(self, number, per_page):
+        """The page of results asked for, evaluated (under the time limit with a keyword;
+        when that is hit, an empty page and `too_slow`)."""
+        try:
+            with self.time_limit():
+                if self.query and not self.too_slow:
+                    return self._page_from_index(number, per_page)
+                page_obj = Paginator(self.results, per_page).get_page(number)
+                page_obj.object_list = list(page_obj.object_list)
+        except search_service.SearchTooSlow:
+            self.too_slow = True
+            page_obj = Paginator(self.results.none(), per_page).get_page(1)
+        return page_obj
+
+    def _page_from_index(self, number, per_page):
+        """With a keyword, the index counts, orders and pages the matches; only the page's
+        practices are loaded, by id, from the filtered results (so a page the index has
+        not caught up with yet is left out rather than shown)."""
+        entries = search_service.filter_entries(
+            self.keyword_entries(), self._index_filters(self.active)
+        )
+        ids = entries.order_by(*INDEX_SORTS[self.sort]).values_list("pk", flat=True)
+        page_obj = Paginator(ids, per_page).get_page(number)
+        wanted = list(page_obj.object_list)
+        found = self.results.filter(pk__in=wanted).in_bulk()
+        page_obj.object_list = [found[pk] for pk in wanted if pk in found]
+        return page_obj
 
     def get_facets(self):
         locale = self.locale
@@ -94,20 +151,43 @@ class PracticeFilter(FacetedFilter):
             queryset = queryset.filter(start_year__gte=self.year_from)
         if self.year_to is not None:
             queryset = queryset.filter(start_year__lte=self.year_to)
-        self.query = clean_search_text(self.data.get("q", ""), MAX_QUERY_LENGTH)
-        if self.query:
-            # The public search service (search app), within this locale, so other
-            # languages' matches cannot crowd out the cap; ids only, since the listing
-            # loads and orders its page of results itself: unranked (newest first, as
-            # the listing's default order), which spares the ranking's cost.
-            try:
-                ids = search_service.matching_ids(
-                    self.query, self.locale.language_code, kinds_=["practice"], ranked=False
-                )
-            except search_service.SearchTooSlow:
-                self.too_slow, ids = True, []
-            queryset = queryset.filter(pk__in=ids)
+        if self.query and not self.too_slow:
+            queryset = queryset.filter(pk__in=self.keyword_entries().values("pk"))
         return queryset
+
+    def keyword_entries(self):
+        return search_service.keyword_entries(
+            self.query, self.locale.language_code, kind="practice"
+        )
+
+    def _count(self, facet):
+        if not self.query:
+            return super()._count(facet)
+        if self.too_slow:
+            return {}
+        # Facets without a selection share the same filters (every selection): counted
+        # together, once; a selected facet is counted without its own selection.
+        others = [f for f in self.active if f is not facet]
+        key = tuple(f.key for f in others)
+        if key not in self._index_counts:
+            wanted = [facet.key] if facet.selected is not None else self._unselected()
+            self._index_counts[key] = search_service.count_facets(
+                self.keyword_entries(), self._index_filters(others), wanted
+            )
+        counts = self._index_counts[key].get(facet.key, {})
+        return {facet.coerce(value): n for value, n in counts.items()}
+
+    def _index_filters(self, facets):
+        """These facets' selections and the year range, as the index's filters."""
+        filters = {f.key: [str(f.selected)] for f in facets}
+        if self.year_from is not None or self.year_to is not None:
+            low = self.year_from if self.year_from is not None else YEAR_MIN
+            high = self.year_to if self.year_to is not None else YEAR_MAX
+            filters["year"] = [str(year) for year in range(low, high + 1)]
+        return filters
+
+    def _unselected(self):
+        return [f.key for f in self.facets if f.selected is None]
 
     def kept_params(self):
         params = [("q", self.query)] if self.query else []
@@ -117,6 +197,10 @@ class PracticeFilter(FacetedFilter):
         return params
 
     def cache_scope(self):
+        # Keyword counts come from the search index, which the worker writes after the
+        # publish that bumped the listing's own version: its version is part of the key.
+        if self.query:
+            return (self.locale.pk, search_service.index_version())
         return self.locale.pk
 
     @property

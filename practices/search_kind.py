@@ -21,6 +21,11 @@ def describe(page):
         year=page.start_year,
         dimensions=[(page.dimension.slug, page.dimension.label)] if page.dimension_id else [],
         tags=[(tag.slug, tag.name) for tag in page.tags.all()],
+        # The listing's own facets, so its keyword box counts them from the index too
+        # (practices.filters); values as the listing's query string has them.
+        extra_facets=[("element", e.slug, e.label) for e in page.elements.all()]
+        + [("sdg", str(goal.number), str(goal)) for goal in page.sdgs.all()]
+        + [("status", page.status, page.get_status_display())],
     )
 
 
@@ -31,5 +36,5 @@ def practice_kind():
         model=PracticePage,
         describe=describe,
         select_related=("city", "dimension"),
-        prefetch_related=("tags",),
+        prefetch_related=("tags", "elements", "sdgs"),
     )

@@ -19,6 +19,7 @@ from citynet.visibility import is_public, restricted_paths
 from . import text
 from .backends.database import CACHE_NAMESPACE
 from .models import SearchEntry, SearchTerm, SearchWord
+from .query import FACETS
 from .registry import kind_for, kind_models, kinds
 
 
@@ -56,8 +57,23 @@ def build_entry(page):
     terms += [("tag", slug[:100], name[:255]) for slug, name in about.tags]
     if about.year:
         terms.append(("year", str(about.year), ""))
+    terms += [(f, str(v)[:100], str(label)[:255]) for f, v, label in about.extra_facets]
     unique = {(f, v): label for f, v, label in terms}
-    return entry, [SearchTerm(facet=f, value=v, label=label) for (f, v), label in unique.items()]
+    entry_terms = [SearchTerm(facet=f, value=v, label=label) for (f, v), label in unique.items()]
+    entry.facet_lines = facet_lines(t for t in entry_terms if t.facet in FACETS)
+    entry.extra_facet_lines = facet_lines(t for t in entry_terms if t.facet not in FACETS)
+    return entry, entry_terms
+
+
+def facet_lines(terms):
+    """An entry's facet lines: "facet<TAB>value<TAB>label" per term, in a stable order;
+    tabs and line breaks inside a value or label become spaces."""
+
+    def clean(value):
+        return " ".join(str(value).replace("\t", " ").splitlines())
+
+    rows = sorted((t.facet, clean(t.value), clean(t.label)) for t in terms)
+    return "\n".join("\t".join(row) for row in rows)
 
 
 def searchable_descendants(page):
@@ -96,6 +112,8 @@ ENTRY_FIELDS = [
     "title_terms",
     "summary_terms",
     "text_terms",
+    "facet_lines",
+    "extra_facet_lines",
     "indexed_at",
     "version",
 ]
@@ -112,11 +130,20 @@ def weighted_vector():
     )
 
 
+def rank_vector():
+    """The small vector ranking reads: title (A) and summary (B) stems only."""
+    from django.contrib.postgres.search import SearchVector
+
+    return SearchVector("title_terms", weight="A", config="simple") + SearchVector(
+        "summary_terms", weight="B", config="simple"
+    )
+
+
 def store_vectors(entries):
-    """Write the weighted vectors of these entries (one UPDATE; PostgreSQL only)."""
+    """Write the search and rank vectors of these entries (one UPDATE; PostgreSQL only)."""
     if connection.vendor == "postgresql" and entries:
         SearchEntry.objects.filter(pk__in=[e.pk for e in entries]).update(
-            search_vector=weighted_vector()
+            search_vector=weighted_vector(), rank_vector=rank_vector()
         )
 
 

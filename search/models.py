@@ -45,6 +45,17 @@ class SearchEntry(index.Indexed, models.Model):
     # entry (search.indexing.store_vectors), searched through a GIN index (migration 0002).
     # SQLite leaves it empty and searches through Wagtail's own index.
     search_vector = SearchVectorField(null=True, editable=False)
+    # PostgreSQL: title (A) and summary (B) only, small enough to stay in the table's row
+    # (migration 0005): ranking reads it for every match, where reading the whole vector
+    # would fetch each one from TOAST storage (most of a search's time at 20,000 pages).
+    rank_vector = SearchVectorField(null=True, editable=False)
+    # The entry's facet values, one "facet<TAB>value<TAB>label" line each (the same as its
+    # SearchTerm rows): PostgreSQL counts facets from the matched rows alone, without a
+    # join (search.backends.database).
+    facet_lines = models.TextField(blank=True, editable=False)
+    # The same for the facets a kind adds for its own listing (a practice's elements, SDGs
+    # and status), apart so that the search page's counts never read them.
+    extra_facet_lines = models.TextField(blank=True, editable=False)
     indexed_at = models.DateTimeField(auto_now=True)
     # The id of the newest IndexUpdate this entry was written for; Elasticsearch documents
     # carry it as their external version.
@@ -71,8 +82,9 @@ class SearchEntry(index.Indexed, models.Model):
 
 
 class SearchTerm(models.Model):
-    """One facet value of an entry (kind, city, province, dimension, tag, year), so every
-    facet, single or many-valued, is counted and filtered the same way."""
+    """One facet value of an entry (kind, city, province, dimension, tag, year, and what a
+    kind adds for its own listing), so every facet, single or many-valued, is counted and
+    filtered the same way."""
 
     entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="terms")
     facet = models.CharField(max_length=20)

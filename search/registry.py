@@ -25,6 +25,9 @@ class Description:
     year: int | None = None
     dimensions: list = field(default_factory=list)  # [(slug, label)]
     tags: list = field(default_factory=list)  # [(slug, name)]
+    # Facets of this kind only, for its own listing: [(facet, value, label)]; the search
+    # page does not show them.
+    extra_facets: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)

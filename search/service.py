@@ -9,10 +9,11 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from citynet import facet_cache
 from citynet.geography import PROVINCE_CHOICES
 
 from . import spelling, text
-from .backends.database import DatabaseBackend
+from .backends.database import CACHE_NAMESPACE, DatabaseBackend, apply_filters, count_terms
 from .limits import SearchTooSlow, time_limited
 from .models import SearchEntry, SearchTerm
 from .query import FACET_LABELS, FACETS, Facet, FacetValue, Hit, SearchRequest
@@ -20,7 +21,17 @@ from .registry import kinds
 
 logger = logging.getLogger(__name__)
 MAX_IDS = 2000
-__all__ = ["SearchTooSlow", "matching_ids", "search", "suggest"]
+__all__ = [
+    "SearchTooSlow",
+    "count_facets",
+    "filter_entries",
+    "index_version",
+    "keyword_entries",
+    "matching_ids",
+    "search",
+    "suggest",
+    "time_limited",
+]
 
 
 def elastic_backend():
@@ -68,10 +79,10 @@ def suggest(text_, language):
 
 
 def matching_ids(text_, language=None, kinds_=(), ranked=True):
-    """Page ids matching `text_`, at most MAX_IDS: for listings and the API, which filter,
-    order and paginate themselves. Only `language`'s pages when given. Best first when
-    `ranked`; else newest first, which skips the ranking (most of the cost at 20,000
-    pages) for a listing that sorts by its own order anyway."""
+    """Page ids matching `text_`, at most MAX_IDS: for the API's `?search=`, which filters,
+    orders and paginates itself (the practice listing uses `keyword_entries`). Only
+    `language`'s pages when given. Best first when `ranked`; else newest first, which
+    skips the ranking for a caller that sorts by its own order anyway."""
     filters = {"kind": list(kinds_)} if kinds_ else {}
     request = SearchRequest(text=text_, language=language or "", filters=filters, per_page=MAX_IDS)
     if not request.words:
@@ -90,6 +101,41 @@ def matching_ids(text_, language=None, kinds_=(), ranked=True):
     with time_limited():
         matched = DatabaseBackend().matching(base, request.words, ranked=ranked)
         return list(matched.values_list("pk", flat=True)[:MAX_IDS])
+
+
+def keyword_entries(text_, language, kind):
+    """The database index's entries of one kind and language matching every word of
+    `text_` (unranked, unordered, no cap): for a listing that filters its pages with
+    `pk__in` and counts its facets from the index (`count_facets`), so neither an id list
+    nor a join over the page tables is needed. Lazy: evaluate it under `time_limited()`.
+    Always the database index, also when Elasticsearch serves the search page: the counts
+    and the matches must come from the same place."""
+    words = text.query_words(text_)
+    if not words:
+        return SearchEntry.objects.none()
+    base = SearchEntry.objects.filter(language=language, kind=kind)
+    return DatabaseBackend().matching(base, words, ranked=False).order_by()
+
+
+def count_facets(entries, filters, facets):
+    """{facet: {value: count}} of these facets over `entries` having, for every facet in
+    `filters` ({facet: [values]}), one of its values; grouped in the database."""
+    counts = {facet: {} for facet in facets}
+    for facet, value, n, _label in count_terms(apply_filters(entries, filters), facets):
+        counts[facet][value] = n
+    return counts
+
+
+def filter_entries(entries, filters):
+    """`entries` having, for every facet in `filters` ({facet: [values]}), one of its
+    values."""
+    return apply_filters(entries, filters)
+
+
+def index_version():
+    """Changes whenever the database index does: part of the cache key of counts that come
+    from it."""
+    return facet_cache.version(CACHE_NAMESPACE)
 
 
 def build_hits(entries, request, highlights):

@@ -7,6 +7,7 @@ does not stem) and so that highlighting marks the words that actually matched.
 
 import re
 import threading
+from functools import lru_cache
 
 import snowballstemmer
 from django.utils.html import escape
@@ -48,10 +49,16 @@ def words(text):
 
 
 def stems(word):
-    """The forms a word is matched by: its Indonesian and its English stem."""
-    word = word.lower()
+    """The forms a word is matched by: its Indonesian and its English stem (a frozenset)."""
+    return _stems(word.lower())
+
+
+# Highlighting the snippets of one page of results stems about a thousand words, mostly
+# the same ones again and again: remembered per process (a word's stems never change).
+@lru_cache(maxsize=50_000)
+def _stems(word):
     stemmers = _STEMMERS.by_language
-    return {stemmers["id"].stemWord(word), stemmers["en"].stemWord(word)}
+    return frozenset((stemmers["id"].stemWord(word), stemmers["en"].stemWord(word)))
 
 
 def query_words(text):

@@ -1,6 +1,5 @@
 """The cross-city practice listing at /<lang>/practices/, with its feeds."""
 
-from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -43,8 +42,7 @@ class PracticeIndexPage(ListingPage, RoutablePageMixin, Page):
         from .practice import YEAR_MAX, YEAR_MIN
 
         practice_filter = PracticeFilter(request.GET, self.practices(), self.locale)
-        paginator = Paginator(practice_filter.results, self.per_page)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj = practice_filter.page(request.GET.get("page"), self.per_page)
         response = self.render(
             request,
             context_overrides={

@@ -5,8 +5,21 @@ on SQLite (the demo) through Wagtail's own search (modelsearch, FTS5). Stems com
 in Python for the page shown."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Max, Q, TextField, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Q,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Or, PlainText
@@ -39,17 +52,42 @@ def build_query(words):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
+class ParsedQuery(SearchQuery):
+    """A tsquery already parsed by PostgreSQL, passed as a constant (`'…'::tsquery`): the
+    planner evaluates it once, where an expression of plainto_tsquery calls (only "stable")
+    would be parsed again for every row the ranking reads."""
+
+    def __init__(self, parsed):
+        super().__init__(parsed)
+        self.parsed = parsed
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        return "%s::tsquery", [self.parsed]
+
+
 def vector_query(words):
-    """The same logic as `build_query` as a PostgreSQL tsquery over the stored stems: every
-    word, through any of its stems. plainto_tsquery quotes each stem (no operators leak)."""
-    query = None
+    """(query, title query): the same logic as `build_query` as PostgreSQL tsqueries over
+    the stored stems: every word, through any of its stems; and any stem of any word in
+    the title (weight A of the rank vector), which ranks title matches first. PostgreSQL
+    parses both (plainto_tsquery and to_tsvector quote each stem, so a visitor's `!`, `|`
+    or `&` are text, never operators), once per search."""
+    groups, params, stems = [], [], []
     for word in words:
-        variants = None
-        for stem in sorted(text.stems(word)):
-            part = SearchQuery(stem, config="simple", search_type="plain")
-            variants = part if variants is None else variants | part
-        query = variants if query is None else query & variants
-    return query
+        variants = sorted(text.stems(word))
+        groups.append("(" + " || ".join(["plainto_tsquery('simple', %s)"] * len(variants)) + ")")
+        params += variants
+        stems += variants
+    with connection.cursor() as cursor:
+        # Only placeholders are joined into the SQL; the stems are parameters.
+        query_sql = "(" + " && ".join(groups) + ")::text"
+        cursor.execute(
+            f"SELECT {query_sql},"  # noqa: S608
+            " (SELECT string_agg(quote_literal(lexeme) || ':A', ' | ')"
+            " FROM unnest(tsvector_to_array(to_tsvector('simple', %s))) AS lexeme)",
+            [*params, " ".join(stems)],
+        )
+        query, in_title = cursor.fetchone()
+    return ParsedQuery(query), in_title
 
 
 def title_hit(words):
@@ -60,6 +98,49 @@ def title_hit(words):
         for stem in text.stems(word):
             condition |= Q(_padded_title__contains=f" {stem} ")
     return padded, Case(When(condition, then=1), default=0, output_field=IntegerField())
+
+
+def count_terms(entries, facets):
+    """[(facet, value, count, label)] of these facets over the entries of a queryset, grouped
+    in the database. PostgreSQL reads each matched row's facet lines (no join: a common
+    word matches half the index); SQLite groups its `SearchTerm` rows."""
+    if connection.vendor != "postgresql":
+        rows = (
+            SearchTerm.objects.filter(facet__in=facets, entry__in=entries.values("pk"))
+            .values_list("facet", "value")
+            .annotate(n=Count("entry"), label=Max("label"))
+            .order_by()
+        )
+        return list(rows)
+    columns = []
+    if set(facets) & set(FACETS):
+        columns.append("facet_lines")
+    if set(facets) - set(FACETS):
+        columns.append("extra_facet_lines")
+    try:
+        sql, params = entries.values(*columns).order_by().query.sql_with_params()
+    except EmptyResultSet:  # entries.none(): a query without a word
+        return []
+    lines = " || E'\\n' || ".join(f"m.{column}" for column in columns)
+    # No filter on the facet in SQL: the planner would guess a handful of rows and sort
+    # (on disk) instead of hashing; the few unwanted values are dropped below.
+    with connection.cursor() as cursor:
+        # Django's compiled queryset: its values are parameters.
+        cursor.execute(
+            f"SELECT line, count(*) FROM (SELECT unnest(string_to_array({lines}, E'\\n'))"  # noqa: S608
+            f" AS line FROM ({sql}) m) lines GROUP BY line",
+            params,
+        )
+        found = {}
+        # One line per (facet, value, label): a value labelled differently in two
+        # languages (a city's title) is summed, keeping one of its labels.
+        for line, n in cursor.fetchall():
+            facet, value, label = (line.split("\t") + ["", ""])[:3]
+            if facet not in facets:
+                continue  # another facet of the same column, or an empty column
+            _n, kept = found.get((facet, value), (0, label))
+            found[facet, value] = (_n + n, max(kept, label))
+    return [(facet, value, n, label) for (facet, value), (n, label) in found.items()]
 
 
 class DatabaseBackend:
@@ -97,15 +178,20 @@ class DatabaseBackend:
         )
 
     def _matching_by_vector(self, queryset, words, ranked, first):
-        query = vector_query(words)
+        query, in_title = vector_query(words)
         matched = queryset.filter(search_vector=query)
         if not ranked:
             return matched.order_by(*first, "-date", "-pk")
-        padded, hit = title_hit(words)
+        # Both read the rank vector, kept in the row: the full vector and the title's
+        # stems would each be fetched from TOAST storage for every match.
+        title_hit = RawSQL(
+            "COALESCE(rank_vector @@ %s::tsquery, false)",
+            [in_title or ""],
+            output_field=BooleanField(),
+        )
         return (
-            matched.annotate(_score=SearchRank(F("search_vector"), query))
-            .annotate(_padded_title=padded)
-            .annotate(_title_hit=hit)
+            matched.annotate(_score=SearchRank(F("rank_vector"), query))
+            .annotate(_title_hit=title_hit)
             .order_by(*first, "-_title_hit", "-_score", "-date", "-pk")
         )
 
@@ -160,15 +246,9 @@ class DatabaseBackend:
             matched = self.matching(
                 apply_filters(SearchEntry.objects.all(), filters), words, ranked=False
             )
-            rows = (
-                SearchTerm.objects.filter(facet__in=facets, entry__in=matched.values("pk"))
-                .values("facet", "value")
-                .annotate(n=Count("entry"), label=Max("label"))
-                .order_by()
-            )
-            for row in rows:
-                counts[row["facet"]][row["value"]] = row["n"]
-                labels[row["facet"], row["value"]] = row["label"]
+            for facet, value, n, label in count_terms(matched, facets):
+                counts[facet][value] = n
+                labels[facet, value] = label
         return counts, labels
 
     def suggest(self, text_, language):

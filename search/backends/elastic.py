@@ -101,7 +101,8 @@ class PageDocument(Document):
         """The document for a `SearchEntry` (its terms prefetched or fetched)."""
         facets = {facet: [] for facet in FACETS}
         for term in entry.terms.all():
-            facets[term.facet].append(term.value)
+            if term.facet in facets:  # a kind's own listing facets stay in the database
+                facets[term.facet].append(term.value)
         return cls(
             meta={"id": entry.pk},
             page_id=entry.pk,

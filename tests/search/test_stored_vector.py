@@ -79,3 +79,50 @@ def test_the_match_uses_the_gin_index(entries):
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "search_entry_vector_gin" in plan, plan
+
+
+def test_the_rank_vector_holds_title_and_summary_only(entries):
+    rank = dict(SearchEntry.objects.values_list("title", "rank_vector"))
+    assert "'izin':1A" in rank["Perizinan usaha online"]
+    assert "'buku':5B" in rank["Perpustakaan digital"]
+    # "bidan" is only in the text: matched through the full vector, not in the rank one.
+    assert "bidan" not in rank["Pelayanan kesehatan"]
+    matched = DatabaseBackend().matching(SearchEntry.objects.all(), ["bidan"], ranked=True)
+    assert list(matched.values_list("title", flat=True)) == ["Pelayanan kesehatan"]
+
+
+def test_a_title_match_comes_first_whatever_the_summary_says(site_tree, publish, search_sync):
+    practice(
+        site_tree.kupang_id,
+        publish,
+        title="Pasar rakyat",
+        slug="pasar",
+        summary="Izin pasar, izin lapak, izin parkir: izin untuk semua pedagang.",
+    )
+    practice(site_tree.kupang_id, publish, title="Izin reklame", slug="reklame", summary="Papan.")
+    matched = DatabaseBackend().matching(SearchEntry.objects.all(), ["izin"], ranked=True)
+    assert list(matched.values_list("title", flat=True)) == ["Izin reklame", "Pasar rakyat"]
+
+
+def test_no_search_statement_scans_the_entries_sequentially(entries):
+    """The planner cannot tell that a sequential scan filtering on the search vector reads
+    every vector from TOAST storage; the search's block turns such scans off, so matching
+    goes through the GIN index even for a word in half the entries."""
+    from django.http import QueryDict
+    from django.test.utils import CaptureQueriesContext
+
+    from search.limits import time_limited
+    from search.query import SearchRequest
+    from search.service import search
+
+    request = SearchRequest.from_params(QueryDict("q=perizinan"), "id")
+    with CaptureQueriesContext(connection) as ctx:
+        assert search(request).total == 3
+    searched = [q["sql"] for q in ctx.captured_queries if '"search_vector" @@' in q["sql"]]
+    assert len(searched) >= 2  # the facet counts and the ranked page
+    for sql in searched:
+        with time_limited(), connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN {sql.replace('%', '%%')}")
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert "Seq Scan on search_searchentry" not in plan, plan
+        assert "search_entry_vector_gin" in plan, plan

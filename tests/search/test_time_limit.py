@@ -45,6 +45,18 @@ def test_the_limit_applies_inside_and_is_restored_after(settings):
     assert statement_timeout() == before  # and the connection still answers
 
 
+def test_sequential_scans_are_off_inside_and_restored_after():
+    def seqscan():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            return cursor.fetchone()[0]
+
+    before = seqscan()
+    with time_limited():
+        assert seqscan() == "off"
+    assert seqscan() == before == "on"
+
+
 def test_search_page_answers_too_slow_with_503(client, site_tree, slow_database):
     response = client.get("/en/search/?q=perizinan")
     assert response.status_code == 503 and response["Retry-After"] == "30"
