@@ -1,13 +1,14 @@
 """Suggestions from PostgreSQL (pg_trgm): "did you mean" from the index's vocabulary and the
-autocomplete from the titles, each through its trigram GIN index."""
+autocomplete from the titles, through trigram GIN (vocabulary) and GiST (titles) indexes."""
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from search import spelling
 from search.backends.database import DatabaseBackend
 from search.indexing import rebuild_database_index
-from search.models import SearchEntry, SearchWord
+from search.models import SearchWord
 
 from .conftest import practice
 
@@ -83,8 +84,16 @@ def test_did_you_mean_and_suggest_use_their_trigram_indexes(entries):
     )
     close = SearchWord.objects.filter(word__trigram_similar="kesehatn")
     assert "search_word_trgm" in explain(close)
-    titles = SearchEntry.objects.filter(title__trigram_word_similar="perizi")
-    assert "search_entry_title_trgm" in explain(titles)
+    # The autocomplete's own query: the GiST index hands titles over closest first.
+    with CaptureQueriesContext(connection) as ctx:
+        DatabaseBackend().suggest("perizi", "id")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchentry")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + ctx.captured_queries[-1]["sql"])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Scan using search_entry_title_trgm_gist" in plan, plan
+    assert "Order By" in plan and "Sort" not in plan, plan
 
 
 @pytest.mark.skipif(
