@@ -11,7 +11,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from practices.models.practice import PROSE_FEATURES
+from practices.models.choices import PROSE_FEATURES
 
 from .models.templates import SectionKind
 

@@ -21,7 +21,7 @@ from citynet.visibility import public_pages
 from search import service as search_service
 
 from .models import PracticeStatus, SustainableDevelopmentGoal
-from .models.practice import YEAR_MAX, YEAR_MIN
+from .models.choices import YEAR_MAX, YEAR_MIN
 
 SORTS = {
     "newest": ("-first_published_at", "-pk"),
@@ -50,6 +50,7 @@ class PracticeFilter(FacetedFilter):
         self.too_slow = False  # the keyword search hit its time limit (search.limits)
         self.query = clean_search_text(data.get("q", ""), MAX_QUERY_LENGTH)
         self._index_counts = {}
+        self._keyword_entries = None
         try:
             with self.time_limit():
                 super().__init__(data, queryset)
@@ -156,9 +157,12 @@ class PracticeFilter(FacetedFilter):
         return queryset
 
     def keyword_entries(self):
-        return search_service.keyword_entries(
-            self.query, self.locale.language_code, kind="practice"
-        )
+        """The index's practices matching the keyword (built once: it parses the query)."""
+        if self._keyword_entries is None:
+            self._keyword_entries = search_service.keyword_entries(
+                self.query, self.locale.language_code, kind="practice"
+            )
+        return self._keyword_entries
 
     def _count(self, facet):
         if not self.query:

@@ -1,16 +1,9 @@
 """Events: seminars like Kupang 2019, their agenda, speakers, registrations and materials."""
 
-from .event import (
-    EventKind,
-    EventMaterial,
-    EventPage,
-    EventSession,
-    MaterialKind,
-    RegistrationState,
-    SessionKind,
-    live_events,
-)
+from .choices import EventKind, MaterialKind, RegistrationState, SessionKind
+from .event import EventPage, live_events
 from .index import EventIndexPage
+from .programme import EventMaterial, EventSession
 from .registration import Registration, RegistrationStatus, visible_registrations
 from .speakers import Speaker
 

@@ -1,15 +1,12 @@
 """An event page: when and where (in the event's own time zone), its agenda of sessions,
 who takes part, registration limits and the materials left behind."""
 
-from datetime import timedelta
-
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,48 +18,16 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from citynet.models import CityPage
 from citynet.visibility import public_pages
 from events.forms import EventPageForm
-from events.zones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, combine, zone
-from practices.models.practice import PROSE_FEATURES
+from events.zones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, zone
+from practices.models.choices import PROSE_FEATURES
 
-from .speakers import Speaker
-
-MAX_CAPACITY = 100_000
-
-
-class EventKind(models.TextChoices):
-    SEMINAR = "seminar", _("Seminar")
-    WORKSHOP = "workshop", _("Workshop")
-    TRAINING = "training", _("Training")
-    CONGRESS = "congress", _("Congress")
-    WEBINAR = "webinar", _("Webinar")
-
-
-class SessionKind(models.TextChoices):
-    PLENARY = "plenary", _("Plenary")
-    PANEL = "panel", _("Panel")
-    WORKSHOP = "workshop", _("Workshop")
-    SITE_VISIT = "site_visit", _("Site visit")
-    PRESS_CONFERENCE = "press_conference", _("Press conference")
-
-
-class MaterialKind(models.TextChoices):
-    DOCUMENT = "document", _("Document")
-    SLIDES = "slides", _("Slides")
-    PHOTO = "photo", _("Photo")
-    REPORT = "report", _("Report")
-
-
-class RegistrationState(models.TextChoices):
-    NOT_OFFERED = "not_offered", _("No registration")
-    NOT_YET_OPEN = "not_yet_open", _("Registration not open yet")
-    OPEN = "open", _("Registration open")
-    CLOSED = "closed", _("Registration closed")
+from .choices import MAX_CAPACITY, EventKind, RegistrationState
 
 
 class EventPage(RoutablePageMixin, Page):
@@ -391,113 +356,10 @@ class EventPage(RoutablePageMixin, Page):
 
         from events.calendar import session_calendar_response
 
+        from .programme import EventSession
+
         session = get_object_or_404(EventSession, pk=session_id, event=self)
         return session_calendar_response(request, self, session)
-
-
-class EventSession(ClusterableModel, Orderable):
-    """One item of the agenda, on a local day and time of its event."""
-
-    event = ParentalKey(EventPage, related_name="sessions", on_delete=models.CASCADE)
-    day = models.DateField(_("day"), help_text=_("A day of the event."))
-    starts_at = models.TimeField(_("starts"), help_text=_("Local time, e.g. 09:00."))
-    ends_at = models.TimeField(_("ends"), help_text=_("Local time, after the start."))
-    title = models.CharField(_("title"), max_length=255)
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=SessionKind.choices, default=SessionKind.PLENARY
-    )
-    room = models.CharField(_("room"), max_length=120, blank=True)
-    speakers = ParentalManyToManyField(
-        Speaker,
-        verbose_name=_("speakers"),
-        blank=True,
-        related_name="sessions",
-        help_text=_("Add speakers under Snippets > Speakers first."),
-    )
-    description = models.TextField(_("description"), max_length=2000, blank=True)
-    practices = ParentalManyToManyField(
-        "practices.PracticePage",
-        verbose_name=_("practices presented"),
-        blank=True,
-        related_name="presented_in",
-        help_text=_("Best practices presented in this session."),
-    )
-    materials = ParentalManyToManyField(
-        "wagtaildocs.Document",
-        verbose_name=_("materials"),
-        blank=True,
-        related_name="+",
-        help_text=_("Slides and papers of this session."),
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("day"), FieldPanel("starts_at"), FieldPanel("ends_at")]),
-        FieldRowPanel([FieldPanel("title"), FieldPanel("kind"), FieldPanel("room")]),
-        FieldPanel("speakers"),
-        FieldPanel("description"),
-        FieldPanel("practices"),
-        FieldPanel("materials"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def start(self):
-        return combine(self.day, self.starts_at, self.event.tz)
-
-    @property
-    def end(self):
-        end = combine(self.day, self.ends_at, self.event.tz)
-        return end if end > self.start else end + timedelta(days=1)
-
-
-class EventMaterial(Orderable):
-    """A document, slide deck or photo from the event, shown after it."""
-
-    event = ParentalKey(EventPage, related_name="materials", on_delete=models.CASCADE)
-    title = models.CharField(
-        _("title"), max_length=255, blank=True, help_text=_("Defaults to the file's title.")
-    )
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=MaterialKind.choices, default=MaterialKind.DOCUMENT
-    )
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
-        FieldRowPanel([FieldPanel("document"), FieldPanel("image")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("material")
-        verbose_name_plural = _("materials")
-
-    @property
-    def label(self):
-        if self.title:
-            return self.title
-        item = self.document or self.image
-        return item.title if item else ""
 
 
 def live_events(locale_id):

@@ -31,7 +31,7 @@ class PracticeIndexPage(ListingPage, RoutablePageMixin, Page):
         verbose_name_plural = _("practice index pages")
 
     def practices(self):
-        from .practice import live_practices
+        from .queries import live_practices
 
         return live_practices(self.locale_id)
 
@@ -39,7 +39,7 @@ class PracticeIndexPage(ListingPage, RoutablePageMixin, Page):
     def listing(self, request):
         from practices.filters import SORT_LABELS, PracticeFilter
 
-        from .practice import YEAR_MAX, YEAR_MIN
+        from .choices import YEAR_MAX, YEAR_MIN
 
         practice_filter = PracticeFilter(request.GET, self.practices(), self.locale)
         page_obj = practice_filter.page(request.GET.get("page"), self.per_page)

@@ -4,10 +4,8 @@ Prose goes in rich text; whatever a filter or a comparison needs (dimension, ele
 SDGs, status, years, budget, indicators) is a structured field.
 """
 
-from collections import Counter
-
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +15,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from citynet.models import CityPage, Dimension, DimensionElement
@@ -26,45 +24,17 @@ from citynet.sections import collect_sections
 from citynet.visibility import is_public, public_pages
 from practices.forms import ADAPTED_SAME_CITY, PracticeForm, wrong_elements_message
 
+from .choices import (
+    CURRENCY_CHOICES,
+    PROSE_FEATURES,
+    YEAR_VALIDATORS,
+    FundingSource,
+    PracticeStatus,
+)
 from .goals import SustainableDevelopmentGoal
 
-PROSE_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
-YEAR_MIN, YEAR_MAX = 1945, 2100
-YEAR_VALIDATORS = [MinValueValidator(YEAR_MIN), MaxValueValidator(YEAR_MAX)]
-RELATED_COUNT = 3
-# Best-scored matches loaded to pick the related practices from (some may be drafts).
-RELATED_CANDIDATES = 30
 # Other apps (events: sessions where a practice was presented) add to the practice page.
 PRACTICE_SECTIONS = "practices_practice_sections"
-
-
-class PracticeStatus(models.TextChoices):
-    IDEA = "idea", _("Idea")
-    PILOT = "pilot", _("Pilot")
-    OPERATING = "operating", _("Operating")
-    SCALED = "scaled", _("Scaled up")
-    DISCONTINUED = "discontinued", _("Discontinued")
-
-
-class FundingSource(models.TextChoices):
-    APBD = "apbd", _("APBD (regional budget)")
-    APBN = "apbn", _("APBN (national budget)")
-    CSR = "csr", _("CSR (corporate social responsibility)")
-    PARTNERSHIP = "partnership", _("Partnership")
-    GRANT = "grant", _("Grant or donor")
-    OTHER = "other", _("Other")
-
-
-CURRENCY_CHOICES = [
-    ("IDR", "IDR"),
-    ("USD", "USD"),
-    ("EUR", "EUR"),
-    ("KRW", "KRW"),
-    ("JPY", "JPY"),
-    ("PHP", "PHP"),
-    ("INR", "INR"),
-    ("MYR", "MYR"),
-]
 
 
 class PracticeTag(TaggedItemBase):
@@ -348,40 +318,10 @@ class PracticePage(Page):
         return super().save(*args, **kwargs)
 
     def related_practices(self):
-        """Live practices of the same locale sharing elements or tags, most shared first.
+        """Up to three live practices sharing elements or tags (practices.models.queries)."""
+        from .queries import related_practices
 
-        Matches are read from the two link tables (small rows) and scored here, then only
-        the best candidates are loaded: three queries, fast at 20,000 practices, where one
-        query joining and counting over every page took half a second.
-        """
-        # Plain iteration: in previews these are in-memory (modelcluster) querysets.
-        element_ids = [element.pk for element in self.elements.all()]
-        tag_ids = [tag.pk for tag in self.tags.all()]
-        # Only live practices of this language compete, so other languages cannot crowd
-        # the candidates out.
-        scores = Counter(
-            PracticePage.elements.through.objects.filter(
-                dimensionelement_id__in=element_ids,
-                practicepage__locale_id=self.locale_id,
-                practicepage__live=True,
-            ).values_list("practicepage_id", flat=True)
-        )
-        scores.update(
-            PracticeTag.objects.filter(
-                tag_id__in=tag_ids,
-                content_object__locale_id=self.locale_id,
-                content_object__live=True,
-            ).values_list("content_object_id", flat=True)
-        )
-        scores.pop(self.pk, None)
-        candidates = [pk for pk, _score in scores.most_common(RELATED_CANDIDATES)]
-        if not candidates:
-            return []
-        pages = live_practices(self.locale_id).filter(pk__in=candidates)
-        ranked = sorted(
-            pages, key=lambda p: (scores[p.pk], p.first_published_at, p.pk), reverse=True
-        )
-        return ranked[:RELATED_COUNT]
+        return related_practices(self)
 
     def adopted_by(self):
         """Live practices of other cities adapted from this one (with their city and year)."""
@@ -423,95 +363,3 @@ class PracticePage(Page):
             ),
         )
         return context
-
-
-def live_practices(locale_id):
-    """Live, public practices of one language, with what their cards show."""
-    return public_pages(PracticePage.objects.filter(locale_id=locale_id)).select_related(
-        "city", "dimension"
-    )
-
-
-class PracticeIndicator(Orderable):
-    """A measured result: baseline before, what was achieved, and when."""
-
-    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="indicators")
-    name = models.CharField(
-        _("indicator"), max_length=200, help_text=_("e.g. Days to issue a business permit")
-    )
-    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("e.g. days, %"))
-    baseline = models.DecimalField(
-        _("baseline"),
-        max_digits=18,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("The value before the practice started."),
-    )
-    achieved = models.DecimalField(
-        _("achieved"),
-        max_digits=18,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("The latest measured value."),
-    )
-    year = models.PositiveSmallIntegerField(
-        _("year"),
-        null=True,
-        blank=True,
-        validators=YEAR_VALIDATORS,
-        help_text=_("Year of the achieved value."),
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldRowPanel(
-            [FieldPanel("unit"), FieldPanel("baseline"), FieldPanel("achieved"), FieldPanel("year")]
-        ),
-    ]
-    api_fields = [APIField(f) for f in ("name", "unit", "baseline", "achieved", "year")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("indicator")
-        verbose_name_plural = _("indicators")
-
-
-class PracticeImage(Orderable):
-    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("A photo of the practice at work; uploads go to your city's collection."),
-    )
-    caption = models.CharField(
-        _("caption"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows; read aloud to visitors who cannot see it."),
-    )
-
-    panels = [FieldPanel("image"), FieldPanel("caption")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("image")
-        verbose_name_plural = _("images")
-
-
-class PracticeDocument(Orderable):
-    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("A report, regulation or guide that another city could use."),
-    )
-
-    panels = [FieldPanel("document")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
