@@ -29,12 +29,14 @@ class SearchTooSlow(KeywordSearchTooSlow):
 
 
 def _configure(cursor, settings_):
-    """Set these run-time settings for the current transaction; returns what they were."""
-    previous = {}
-    for name, value in settings_.items():
-        cursor.execute("SELECT current_setting(%s), set_config(%s, %s, true)", [name, name, value])
-        previous[name] = cursor.fetchone()[0]
-    return previous
+    """Set these run-time settings for the current transaction, in one statement; returns
+    what they were."""
+    names = list(settings_)
+    reads = ", ".join(["current_setting(%s)"] * len(names))
+    writes = ", ".join(["set_config(%s, %s, true)"] * len(names))
+    params = names + [part for name in names for part in (name, settings_[name])]
+    cursor.execute(f"SELECT {reads}, {writes}", params)  # noqa: S608 - placeholders only
+    return dict(zip(names, cursor.fetchone()[: len(names)], strict=True))
 
 
 @contextmanager

@@ -148,6 +148,13 @@ class DatabaseBackend:
 
     def __init__(self):
         self.backend = get_search_backend()
+        self._parsed = {}  # words -> (query, title query): parsed once per search
+
+    def parsed(self, words):
+        key = tuple(words)
+        if key not in self._parsed:
+            self._parsed[key] = vector_query(words)
+        return self._parsed[key]
 
     def matching(self, queryset, words, *, ranked, language=None):
         """`queryset` narrowed to the entries matching every word: `language`'s entries
@@ -178,7 +185,7 @@ class DatabaseBackend:
         )
 
     def _matching_by_vector(self, queryset, words, ranked, first):
-        query, in_title = vector_query(words)
+        query, in_title = self.parsed(words)
         matched = queryset.filter(search_vector=query)
         if not ranked:
             return matched.order_by(*first, "-date", "-pk")
