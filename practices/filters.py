@@ -10,6 +10,7 @@ tables per facet. All of it, and the page of results, runs under the search's ti
 from contextlib import nullcontext
 
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -37,6 +38,18 @@ INDEX_SORTS = {
 }
 SORT_LABELS = [("newest", _("Newest")), ("title", _("Title")), ("city", _("City"))]
 MAX_QUERY_LENGTH = 200
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (the index has counted already)."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
 
 
 class PracticeFilter(FacetedFilter):
@@ -87,11 +100,20 @@ class PracticeFilter(FacetedFilter):
             self.keyword_entries(), self._index_filters(self.active)
         )
         ids = entries.order_by(*INDEX_SORTS[self.sort]).values_list("pk", flat=True)
-        page_obj = Paginator(ids, per_page).get_page(number)
+        page_obj = CountedPaginator(ids, per_page, self._index_total()).get_page(number)
         wanted = list(page_obj.object_list)
         found = self.results.filter(pk__in=wanted).in_bulk()
         page_obj.object_list = [found[pk] for pk in wanted if pk in found]
         return page_obj
+
+    def _index_total(self):
+        """How many practices match, from the status counts already made (every practice
+        has exactly one status): no counting query of its own."""
+        status = next(f for f in self.facets if f.key == "status")
+        counts = self._counts(status)
+        if status.selected is None:
+            return sum(counts.values())
+        return counts.get(status.selected, 0)
 
     def get_facets(self):
         locale = self.locale
