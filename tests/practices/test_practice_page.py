@@ -173,9 +173,9 @@ def test_secretariat_cannot_delete_a_dimension_in_use_through_the_admin(
 def test_related_practices_come_from_the_same_language(practice_tree, monkeypatch):
     """Other languages' matches must not crowd out the candidates."""
     from citynet.factories import translate
-    from practices.models import practice as practice_module
+    from practices.models import queries
 
-    monkeypatch.setattr(practice_module, "RELATED_CANDIDATES", 1)
+    monkeypatch.setattr(queries, "RELATED_CANDIDATES", 1)
     library_id = translate(practice_tree.library, "id", title="Perpustakaan digital")
     padi_id = translate(practice_tree.padi, "id", title="Perpustakaan PADI")
     assert list(library_id.related_practices()) == [padi_id]
