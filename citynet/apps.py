@@ -13,6 +13,7 @@ class CitynetConfig(AppConfig):
         from citynet import (
             checks,  # noqa: F401
             exports,
+            page_cache_signals,  # noqa: F401
             signals,  # noqa: F401
         )
 

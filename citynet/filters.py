@@ -10,12 +10,14 @@ own, so a visitor sees how many results each alternative would give.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from citynet.facet_cache import cached_counts
 from citynet.geography import PROVINCE_CHOICES
 from citynet.models.cities import COHORT_CHOICES, CityKind, Membership
+from citynet.page_cache import shared_fragment
 
 MAX_VALUE_LENGTH = 100
 
@@ -125,10 +127,19 @@ class FacetedFilter:
         return {value: n for value, n in rows if value is not None}
 
     def _counts(self, facet):
-        if not self.cache_namespace:
-            return self._count(facet)
         others = sorted((f.key, str(f.selected)) for f in self.active if f is not facet)
         narrowing = sorted((k, str(v)) for k, v in self.kept if k not in self.order_params)
+        if not self.cache_namespace:
+            # Kept until the next publish anywhere (the page cache's generation); the base
+            # query's SQL stands for its scope (language, index, time window).
+            try:
+                scope = str(self.base.query)
+            except EmptyResultSet:  # a narrowing that matches nothing (an impossible year)
+                scope = "nothing"
+            state = repr((scope, facet.key, others, narrowing))
+            return shared_fragment(
+                f"facet-counts:{type(self).__name__}", state, lambda: self._count(facet)
+            )
         state = repr((self.cache_scope(), facet.key, others, narrowing))
         return cached_counts(self.cache_namespace, state, lambda: self._count(facet))
 

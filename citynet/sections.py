@@ -13,9 +13,18 @@ CITY_SECTIONS = "citynet_city_sections"
 
 
 def collect_sections(hook_name, page, request):
-    sections = []
-    for hook in hooks.get_hooks(hook_name):
-        section = hook(page, request)
-        if section:
-            sections.append(section)
-    return sections
+    """The sections of a page, from the shared cache until the next content change
+    (citynet.page_cache.shared_fragment): they cost most of a page's queries."""
+    from django.utils.translation import get_language
+
+    from citynet.page_cache import shared_fragment
+
+    def compute():
+        sections = []
+        for hook in hooks.get_hooks(hook_name):
+            section = hook(page, request)
+            if section:
+                sections.append(section)
+        return sections
+
+    return shared_fragment(hook_name, (page.pk, get_language()), compute, request)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
-from citynet import facet_cache
+from citynet import facet_cache, page_cache
 from citynet.visibility import is_public, restricted_paths
 
 from . import text
@@ -183,6 +183,7 @@ def write_entries(pages, versions=None):
     store_vocabulary(entries)
     get_search_backend().add_bulk(SearchEntry, entries)
     facet_cache.bump(CACHE_NAMESPACE)
+    page_cache.invalidate_all()  # search results and the listing's keyword box changed
     return entries
 
 
@@ -210,6 +211,7 @@ def remove_entries(page_ids):
         backend.delete(entry)
     if SearchEntry.objects.filter(pk__in=page_ids).delete()[0]:
         facet_cache.bump(CACHE_NAMESPACE)
+        page_cache.invalidate_all()
 
 
 def push_to_elasticsearch(entries, removed_versions):

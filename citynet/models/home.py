@@ -35,6 +35,11 @@ class HomePage(Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def route(self, request, path_components):
+        from citynet.routing import route_from
+
+        return route_from(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         cities = public_pages(CityPage.objects.filter(locale_id=self.locale_id))

@@ -73,9 +73,16 @@ MIDDLEWARE = [
     "citynet.csp.PermissionsPolicyMiddleware",
     "citynet.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public pages from the shared cache, stored as sent (compressed); see
+    # citynet/page_cache.py and citynet/http_caching.py for what counts as public.
+    "citynet.page_cache.PageCacheMiddleware",
+    "citynet.http_caching.PublicCompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "citynet.http_caching.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "citynet.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "citynet.middleware.SameOriginFormsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "citynet.admin_visibility.ChooserParentMiddleware",
@@ -234,6 +241,59 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# The page cache (citynet.page_cache): anonymous GETs of public pages under a language prefix.
+# On by default only with a shared cache: with per-process caches, a worker's search update
+# or another process's publish could not empty this process's copies.
+PAGE_CACHE_ENABLED = (
+    os.environ.get("PAGE_CACHE_ENABLED", "true" if REDIS_URL else "false").lower() == "true"
+)
+PAGE_CACHE_PREFIXES = tuple(f"/{code}/" for code, _name in LANGUAGES)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+PAGE_CACHE_MAX_BYTES = 1_000_000
+# What browsers, proxies and CDNs may keep (seconds): short, since they cannot be told.
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE", "60"))
+# A CDN or caching proxy in front (wagtail.contrib.frontend_cache): publishing purges the
+# page and the pages above it (city, listing, home) there, through the worker.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx or any HTTP PURGE endpoint
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
+# Models (besides pages, snippets, tags, images, documents, settings, sites, locales and view
+# restrictions) whose change shows on public pages: each save empties the page cache.
+PAGE_CACHE_SHOWN_MODELS = {
+    "citynet.DimensionElement",
+    "practices.SustainableDevelopmentGoal",
+    "practices.PracticeIndicator",
+    "practices.PracticeImage",
+    "practices.PracticeDocument",
+    "practices.PracticeTag",
+    "masterplans.TemplateSection",
+    "masterplans.Programme",
+    "masterplans.ProgrammeBudget",
+    "masterplans.ProgrammeIndicator",
+    "events.EventSession",
+    "events.EventMaterial",
+}
+# Form POSTs that need no CSRF token when the browser says they come from this site (Origin,
+# else Referer): the registration form sits on cached event pages, which carry no token.
+CSRF_ORIGIN_ONLY_PATHS = [r"^/[a-z]{2}/.+/register/$"]
+
 # django-ratelimit warns about any cache but memcached and django-redis; Django's own Redis
 # cache is atomic and shared. Without REDIS_URL (one process: demo, tests) the memory cache
 # is fine; `check --deploy` refuses it in production (citynet.checks).

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from citynet.page_cache import shared_fragment
 from citynet.visibility import public_pages
 
 register = template.Library()
@@ -27,19 +28,15 @@ def language_switcher(context, page=None):
         if query:
             query.pop("page", None)
         suffix = f"?{query.urlencode()}" if query else ""
-        for translation in public_pages(page.get_translations(inclusive=True)).select_related(
-            "locale"
-        ):
-            urls[translation.locale.language_code] = translation.get_url(request) + suffix
-        missing = [code for code, _name in settings.LANGUAGES if code not in urls]
-        if missing:
-            site = Site.find_for_request(request) if request else None
-            if site:
-                homes = public_pages(site.root_page.get_translations(inclusive=True))
-                for home in homes.filter(locale__language_code__in=missing).select_related(
-                    "locale"
-                ):
-                    urls.setdefault(home.locale.language_code, home.get_url(request))
+        site = Site.find_for_request(request) if request else None
+        translations = shared_fragment(
+            "translations",
+            (site.pk if site else None, page.pk),
+            lambda: _translation_urls(page, site, request),
+            request,
+        )
+        urls = {code: url + suffix for code, (url, is_page) in translations.items() if is_page}
+        urls.update({code: url for code, (url, is_page) in translations.items() if not is_page})
     links = []
     for code, _name in settings.LANGUAGES:
         url = urls.get(code)
@@ -57,22 +54,38 @@ def language_switcher(context, page=None):
     return {"languages": links}
 
 
+def _translation_urls(page, site, request):
+    """{language: (url, True)} of the page's live translations, and (home url, False) for
+    the languages it has none in."""
+    urls = {}
+    for translation in public_pages(page.get_translations(inclusive=True)).select_related("locale"):
+        urls[translation.locale.language_code] = (translation.get_url(request), True)
+    missing = [code for code, _name in settings.LANGUAGES if code not in urls]
+    if missing and site:
+        homes = public_pages(site.root_page.get_translations(inclusive=True))
+        for home in homes.filter(locale__language_code__in=missing).select_related("locale"):
+            urls.setdefault(home.locale.language_code, (home.get_url(request), False))
+    return urls
+
+
 @register.simple_tag(takes_context=True)
-def localized_home(context):
-    """The home page in the active language, for the site logo link."""
+def site_header(context):
+    """The home page's URL and the menu (pages flagged 'show in menus' under it) in the
+    active language, as (pk, title, url), from the shared cache until the next publish."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
-        return None
-    return site.root_page.localized
+        return {"home_url": None, "menu": []}
 
+    def compute():
+        home = site.root_page.localized
+        children = public_pages(home.get_children().in_menu()).specific(defer=True)
+        return {
+            "home_url": home.get_url(request),
+            "menu": [(child.pk, child.title, child.get_url(request)) for child in children],
+        }
 
-@register.simple_tag
-def main_menu(home):
-    """Pages flagged 'show in menus' under the given (localized) home page."""
-    if home is None:
-        return []
-    return list(public_pages(home.get_children().in_menu()).specific(defer=True))
+    return shared_fragment("site-header", (site.pk, get_language()), compute, request)
 
 
 @register.simple_tag

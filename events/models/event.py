@@ -286,32 +286,40 @@ class EventPage(RoutablePageMixin, Page):
         return days
 
     def get_context(self, request, *args, **kwargs):
+        from citynet.page_cache import shared_fragment
         from citynet.translations import localized
         from events.registration_forms import RegistrationForm
 
         context = super().get_context(request, *args, **kwargs)
-        agenda = self.agenda()
-        speakers = {}
-        for _day, sessions in agenda:
-            for session in sessions:
-                for speaker in session.speakers.all():
-                    speakers.setdefault(speaker.pk, speaker)
-        host = self.host_city
-        cities = list(self.participating_cities.all())
-        city_map = localized(cities + ([host] if host else []), self.locale_id)
+
+        def programme():
+            agenda = self.agenda()
+            speakers = {}
+            for _day, sessions in agenda:
+                for session in sessions:
+                    for speaker in session.speakers.all():
+                        speakers.setdefault(speaker.pk, speaker)
+            host = self.host_city
+            cities = list(self.participating_cities.all())
+            city_map = localized(cities + ([host] if host else []), self.locale_id)
+            return {
+                "agenda": agenda,
+                "speakers": list(speakers.values()),
+                "host": city_map.get(host.pk) if host else None,
+                "participating": sorted(
+                    (city_map[c.pk] for c in cities if c.pk in city_map), key=lambda c: c.title
+                ),
+                "materials": list(self.materials.select_related("document", "image")),
+            }
+
+        # The programme changes only when something is published; seats change all the time.
+        if self.pk:
+            context.update(shared_fragment("event-programme", self.pk, programme, request))
+        else:
+            context.update(programme())
         registration_event = self.registration_event()
         state = registration_event.registration_state()
-        context.update(
-            agenda=agenda,
-            speakers=list(speakers.values()),
-            host=city_map.get(host.pk) if host else None,
-            participating=sorted(
-                (city_map[c.pk] for c in cities if c.pk in city_map), key=lambda c: c.title
-            ),
-            materials=list(self.materials.select_related("document", "image")),
-            registration_state=state,
-            seats=registration_event.seats(),
-        )
+        context.update(registration_state=state, seats=registration_event.seats())
         if state == RegistrationState.OPEN:
             context["registration_form"] = RegistrationForm(locale_id=self.locale_id)
         return context

@@ -46,6 +46,8 @@ class PracticeTag(TaggedItemBase):
 class PracticePage(Page):
     """One practice, always under the city that carried it out."""
 
+    select_related_on_serve = ("city", "dimension", "adapted_from")  # citynet.routing
+
     # Denormalised from the parent so listings filter by city and province without tree joins.
     city = models.ForeignKey(
         CityPage,
@@ -317,11 +319,18 @@ class PracticePage(Page):
             self.city_id = parent_city_id(self)
         return super().save(*args, **kwargs)
 
-    def related_practices(self):
-        """Up to three live practices sharing elements or tags (practices.models.queries)."""
+    def related_practices(self, request=None):
+        """Up to three live practices sharing elements or tags (practices.models.queries),
+        from the shared cache until the next publish: five queries over the link tables."""
+        from citynet.page_cache import shared_fragment
+
         from .queries import related_practices
 
-        return related_practices(self)
+        if self.pk is None:
+            return related_practices(self)
+        return shared_fragment(
+            "related-practices", self.pk, lambda: related_practices(self), request
+        )
 
     def adopted_by(self):
         """Live practices of other cities adapted from this one (with their city and year)."""
@@ -351,7 +360,7 @@ class PracticePage(Page):
         context.update(
             practice_index=PracticeIndexPage.for_locale(self.locale_id),
             sections=collect_sections(PRACTICE_SECTIONS, self, request),
-            related=self.related_practices(),
+            related=self.related_practices(request),
             adopted_by=self.adopted_by(),
             indicators=self.indicators.all(),
             gallery=self.gallery_images.select_related("image").prefetch_related(

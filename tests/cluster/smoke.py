@@ -296,6 +296,16 @@ def main():
             "SELECT p.id FROM wagtailcore_page p JOIN wagtailcore_locale l "
             "ON l.id = p.locale_id WHERE p.slug = 'online-permitting' AND l.language_code = 'en'"
         )
+        public_url = "/en/cities/sidoarjo/online-permitting/"
+        anonymous_b = Browser(servers["b"])
+        watched = (public_url, "/en/practices/", "/en/cities/sidoarjo/", "/en/")
+        for path in watched:
+            anonymous_b.get(path)
+            cached = anonymous_b.get(path)
+            say(
+                cached.headers.get("X-Page-Cache") == "hit",
+                f"B answers {path} from the shared page cache before the change",
+            )
         edit = a.get(f"/admin/pages/{page_id}/edit/")
         form = BeautifulSoup(edit.text, "html.parser").find("form", id="page-edit-form")
         marker = "kluster" + secrets.token_hex(3)
@@ -303,13 +313,14 @@ def main():
         data = [(k, title if k == "title" else v) for k, v in form_fields(form)]
         published = a.post(f"/admin/pages/{page_id}/edit/", data + [("action-publish", "1")])
         say(published.status_code == 302, f"A publishes the practice as '{title}'")
-        public_url = "/en/cities/sidoarjo/online-permitting/"
-        anonymous_b = Browser(servers["b"])
-        for path in (public_url, "/en/practices/", "/en/cities/sidoarjo/"):
+        home = anonymous_b.get("/en/")
+        say(home.headers.get("X-Page-Cache") == "miss", "B's cached home page was emptied too")
+        for path in watched[:3]:
             response = anonymous_b.get(path)
             say(
                 response.status_code == 200 and marker in response.text,
-                f"B shows the new title at once on {path}",
+                f"B shows the new title at once on {path} "
+                f"(page cache: {response.headers.get('X-Page-Cache')})",
             )
 
         # 2. The worker indexes it; B's search finds it.
@@ -361,7 +372,7 @@ def main():
         def register(n):
             visitor = Browser(servers["a" if n % 2 else "b"])
             page = BeautifulSoup(visitor.get(event_path).text, "html.parser")
-            form = page.find("input", {"name": "csrfmiddlewaretoken"}).find_parent("form")
+            form = page.find("form", class_="registration-form")  # no token: cached page
             fields = dict(form_fields(form))
             fields.update(
                 name=f"Peserta {n}",

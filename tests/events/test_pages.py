@@ -210,8 +210,10 @@ def test_event_page_query_count_is_constant(
     client.get(event.url)
     with django_assert_max_num_queries(40) as few:
         client.get(event.url)
+    budget = len(few.captured_queries)  # read now: the next request clears the query log
     add_sessions(20)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(event.url)  # the publish emptied the shared caches: refill them, as before
+    with django_assert_max_num_queries(budget):
         response = client.get(event.url)
     assert response.content.decode().count("Session ") >= 22
 
@@ -224,9 +226,11 @@ def test_listing_query_count_is_constant(client, event_tree, django_assert_max_n
     client.get("/en/events/")
     with django_assert_max_num_queries(60) as few:
         client.get("/en/events/")
+    budget = len(few.captured_queries)  # read now: the next request clears the query log
     for n in range(15):
         publish_event(
             event_tree.index, title=f"Later {n}", start=timezone.now() + timedelta(days=60 + n)
         )
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get("/en/events/")  # refill the shared caches the publishes emptied, as before
+    with django_assert_max_num_queries(budget):
         client.get("/en/events/")

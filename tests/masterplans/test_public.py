@@ -175,6 +175,7 @@ def test_plan_page_queries_stay_constant_as_programmes_grow(
     client.get(published_plan.url)  # warm site root caches
     with django_assert_max_num_queries(30) as small:
         client.get(published_plan.url)
+    budget = len(small.captured_queries)  # read now: the next request clears the query log
     page = published_plan.get_latest_revision_as_object()
     for n in range(40):
         add_programme(
@@ -185,7 +186,8 @@ def test_plan_page_queries_stay_constant_as_programmes_grow(
             kpis=[("KPI", 1, 2, 2025)],
         )
     page.save_revision().publish()
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    client.get(published_plan.url)  # the publish emptied the shared caches: refill them
+    with django_assert_max_num_queries(budget):
         response = client.get(published_plan.url)
     assert "Program 39" in response.content.decode()
 

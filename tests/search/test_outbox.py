@@ -43,7 +43,9 @@ def test_a_committed_publish_leaves_exactly_one_update_until_drained(
         page = make_practice(site_tree.kupang_id, title="Pasar digital", slug="pasar")
     [update] = IndexUpdate.objects.all()
     assert (update.page_id, update.subtree, update.attempts) == (page.pk, True, 0)
-    assert len(callbacks) == 1  # asks the worker to drain once committed
+    # Asks the worker to drain once committed (the rest empty the page cache again then).
+    drains = [c for c in callbacks if getattr(c, "__name__", "") == "request_drain"]
+    assert len(drains) == 1
     assert not SearchEntry.objects.filter(pk=page.pk).exists()  # not indexed in the request
 
     assert outbox.drain() == (1, 0)

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from taggit.models import Tag
 
-from citynet import facet_cache
+from citynet import facet_cache, page_cache
 from citynet.console import progress_bar
 from citynet.geography import PROVINCES
 from citynet.models import CityIndexPage, CityPage, Dimension
@@ -82,6 +82,7 @@ class Command(BaseCommand):
             new_cities = self.make_cities(index, cities, prefix, rng)
             self.make_practices(new_cities, practices, prefix, rng)
         facet_cache.bump("cities", "practices")  # bulk inserts send no signals
+        page_cache.invalidate_all()
         if connection.vendor == "postgresql":
             # Fresh statistics, or the planner assumes the tables are still tiny.
             with connection.cursor() as cursor:

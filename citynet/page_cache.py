@@ -1,0 +1,156 @@
+"""The page cache: whole public pages for anonymous visitors, in Django's cache.
+
+wagtail-cache does not install with Wagtail 8, so this is Django's cache framework (its
+`get_conditional_response`, `patch_vary_headers`; Redis via `REDIS_URL`) plus Wagtail's
+signals for invalidation (citynet.page_cache_signals). It is never wrong because:
+
+- every copy is stored with the *generation* number it was made under, kept in the shared
+  cache and read in the same round trip as the copy. Publishing, unpublishing, moving or
+  deleting a page, changing a snippet, image, document, view restriction or the search index
+  bumps it after the change commits, so every app server misses at once and the old copies
+  are replaced or expire unseen. Event pages also carry a number per path, bumped by a
+  registration, so seats left are right without emptying everyone else's pages;
+- only what `citynet.http_caching.is_public` calls public is stored: no session, message,
+  CSRF token, preview, signed-in user, cookie or error;
+- a request with a session or message cookie is never answered from the cache;
+- the key is the host, the path with its query string (language is in the path) and the
+  encoding the client gets: the copy is stored compressed, as sent.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+
+from .http_caching import has_visitor_state, negotiated_encoding
+
+GENERATION_KEY = "page-cache:generation"
+STATUS_HEADER = "X-Page-Cache"
+# Headers the cache middleware owns or that belong to one exchange only.
+UNSTORED_HEADERS = {"set-cookie", "date", STATUS_HEADER.lower(), "x-request-id"}
+
+
+def _path_key(path):
+    return "page-cache:path:" + hashlib.sha256(path.encode()).hexdigest()
+
+
+def cached_path(request):
+    return settings.PAGE_CACHE_ENABLED and request.path_info.startswith(
+        settings.PAGE_CACHE_PREFIXES
+    )
+
+
+def cacheable_request(request):
+    return request.method in ("GET", "HEAD") and not has_visitor_state(request)
+
+
+def page_key(request):
+    """The key of this request's copy, and of its path's number."""
+    raw = "|".join((request.get_host(), request.get_full_path(), negotiated_encoding(request)))
+    return "page-cache:page:" + hashlib.sha256(raw.encode()).hexdigest(), _path_key(request.path)
+
+
+def _bump(key):
+    try:
+        cache.incr(key)
+    except ValueError:
+        # Missing (evicted or never set): any number not used recently will do.
+        cache.set(key, time.time_ns(), None)
+
+
+def _bump_now_and_at_commit(key):
+    # Now, so nothing cached before the change is served again; and once more when the
+    # transaction commits, since another server may have cached the old content between the
+    # two (its rows were not committed yet). Outside a transaction both happen at once.
+    _bump(key)
+    transaction.on_commit(lambda: _bump(key))
+
+
+def invalidate_all():
+    """Every cached page is stale, on every app server."""
+    _bump_now_and_at_commit(GENERATION_KEY)
+
+
+def invalidate_paths(*paths):
+    """These pages (URL paths) are stale; the rest of the cache stays."""
+    for path in paths:
+        _bump_now_and_at_commit(_path_key(path))
+
+
+def shared_fragment(name, parts, compute, request=None):
+    """`compute()`, kept in the shared cache until the next content change.
+
+    For the parts of a page that every page of its kind repeats or that cost most of its
+    queries (menu, sections, related practices): their value is stored beside the page cache's
+    generation, so the same publish that empties the page cache makes them stale.
+    Previews always compute (they show drafts)."""
+    if request is not None and getattr(request, "is_preview", False):
+        return compute()
+    key = "page-cache:fragment:" + hashlib.sha256(f"{name}|{parts}".encode()).hexdigest()
+    found = cache.get_many([GENERATION_KEY, key])  # one round trip
+    generation = found.get(GENERATION_KEY, 0)
+    stored = found.get(key)
+    if stored is not None and stored[0] == generation:
+        return stored[1]
+    value = compute()
+    cache.set(key, (generation, value), settings.PAGE_CACHE_TIMEOUT)
+    return value
+
+
+def _stored(response):
+    headers = [(k, v) for k, v in response.items() if k.lower() not in UNSTORED_HEADERS]
+    return (response.status_code, headers, response.content)
+
+
+def _restored(stored):
+    status, headers, content = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class PageCacheMiddleware:
+    """Answers anonymous GETs of public pages from the cache; stores public answers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cached_path(request):
+            return self.get_response(request)
+        if not cacheable_request(request):
+            response = self.get_response(request)
+            response[STATUS_HEADER] = "bypass"
+            return response
+        key, path_key = page_key(request)
+        # One round trip: the copy with the numbers it was stored under, and today's numbers.
+        found = cache.get_many([GENERATION_KEY, path_key, key])
+        numbers = (found.get(GENERATION_KEY, 0), found.get(path_key, 0))
+        stored = found.get(key)
+        if stored is not None and stored[0] == numbers:
+            response = _restored(stored[1])
+            response[STATUS_HEADER] = "hit"
+            conditional = get_conditional_response(
+                request, etag=response.get("ETag"), response=response
+            )
+            conditional[STATUS_HEADER] = "hit"
+            return conditional
+        response = self.get_response(request)
+        if (
+            request.method == "GET"
+            and "public" in response.get("Cache-Control", "")
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
+        ):
+            cache.set(key, (numbers, _stored(response)), settings.PAGE_CACHE_TIMEOUT)
+            response[STATUS_HEADER] = "miss"
+        else:
+            response[STATUS_HEADER] = "bypass"
+        return response
