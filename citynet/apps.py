@@ -11,6 +11,7 @@ class CitynetConfig(AppConfig):
 
     def ready(self):
         from citynet import (
+            admin_i18n,
             checks,  # noqa: F401
             exports,
             page_cache_signals,  # noqa: F401
@@ -18,6 +19,7 @@ class CitynetConfig(AppConfig):
         )
 
         exports.install()
+        admin_i18n.translate_chooser_labels_per_request()
         _single_line_page_titles()
 
 

@@ -174,6 +174,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages: English and Bahasa Indonesia, both as UI languages and as Wagtail
 # content locales. URLs carry the language prefix (/en/, /id/).
+# Packages whose Indonesian this project completes (one catalogue each, so each can be offered
+# back to its own translators).
+UPSTREAM_CATALOGUES = ("wagtail", "django", "taggit", "django_tasks", "django_tasks_db")
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en")
 LANGUAGES = [
     ("en", _("English")),
@@ -182,7 +185,12 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own strings first; then catalogues that complete the Indonesian of the apps
+# editors meet (locale_upstream/README.md), ahead of those apps' own catalogues.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    *(BASE_DIR / "locale_upstream" / package for package in UPSTREAM_CATALOGUES),
+]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
