@@ -7,9 +7,16 @@ groups on the form (an account's other groups are kept as they are). Installed t
 `citynet.apps.CitynetUsersAppConfig`, the documented way to customise Wagtail's user views.
 """
 
+from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import PasswordResetForm
+from wagtail.admin.localization import get_available_admin_languages
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.models import UserProfile
 from wagtail.users.views import users
 
 
@@ -47,12 +54,57 @@ class RoleLimitedFormMixin:
         return (chosen or kept.none()) | kept
 
 
-class CitynetUserCreationForm(RoleLimitedFormMixin, UserCreationForm):
+def admin_language(user):
+    """The language `user` reads the admin and the hub's emails in."""
+    return UserProfile.get_for_user(user).get_preferred_language()
+
+
+class AdminLanguageFormMixin:
+    """The account's admin language on the secretariat's user form.
+
+    New accounts start in `CITYNET_EDITOR_LANGUAGE` (Bahasa Indonesia): most accounts the
+    secretariat creates are city editors, Indonesian civil servants. Wagtail keeps the choice
+    on the user's profile, where editors can change it themselves (Account > Preferences)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            initial = admin_language(self.instance)
+        else:
+            initial = settings.CITYNET_EDITOR_LANGUAGE
+        self.fields["admin_language"] = forms.ChoiceField(
+            label=_("Admin language"),
+            choices=get_available_admin_languages(),
+            initial=initial,
+            help_text=_(
+                "The language of this person's admin screens and of the emails the hub sends "
+                "them. City editors start in Bahasa Indonesia."
+            ),
+        )
+
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        if commit:
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = self.cleaned_data["admin_language"]
+            profile.save(update_fields=["preferred_language"])
+        return user
+
+
+class CitynetUserCreationForm(AdminLanguageFormMixin, RoleLimitedFormMixin, UserCreationForm):
     pass
 
 
-class CitynetUserEditForm(RoleLimitedFormMixin, UserEditForm):
+class CitynetUserEditForm(AdminLanguageFormMixin, RoleLimitedFormMixin, UserEditForm):
     pass
+
+
+class CitynetPasswordResetForm(PasswordResetForm):
+    """Wagtail's reset form, with the email in the account's language, not the browser's."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        with translation.override(admin_language(context["user"])):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 class ActingUserFormMixin:
@@ -74,6 +126,9 @@ class EditView(ActingUserFormMixin, users.EditView):
 class UserViewSet(users.UserViewSet):
     add_view_class = CreateView
     edit_view_class = EditView
+    # Wagtail's forms with the admin language field (in their extra_fields block).
+    create_template_name = "citynet/admin/users/create.html"
+    edit_template_name = "citynet/admin/users/edit.html"
 
     def get_form_class(self, for_update=False):
         return CitynetUserEditForm if for_update else CitynetUserCreationForm

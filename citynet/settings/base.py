@@ -185,12 +185,20 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia")]
+# The admin language new accounts start with (city editors are Indonesian civil servants);
+# the secretariat can change it on the user form, editors in their account preferences.
+CITYNET_EDITOR_LANGUAGE = "id"
+# Password reset emails in the account's language rather than the requesting browser's.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "citynet.users.CitynetPasswordResetForm"
 # The project's own strings first; then catalogues that complete the Indonesian of the apps
 # editors meet (locale_upstream/README.md), ahead of those apps' own catalogues.
 LOCALE_PATHS = [
     BASE_DIR / "locale",
     *(BASE_DIR / "locale_upstream" / package for package in UPSTREAM_CATALOGUES),
 ]
+# Dates, times and numbers as each language writes them (citynet/formats: 16 Oktober 2019,
+# 09.00 in Indonesian), used by templates through DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT.
+FORMAT_MODULE_PATH = ["citynet.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

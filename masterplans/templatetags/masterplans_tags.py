@@ -1,7 +1,6 @@
-from decimal import Decimal
-
 from django import template
-from django.utils.formats import number_format
+
+from citynet.templatetags.citynet_formats import grouped
 
 register = template.Library()
 
@@ -13,7 +12,6 @@ def get_item(mapping, key):
 
 @register.filter
 def idr(value):
-    """Whole rupiah with the active language's grouping (1.250.000 in Indonesian)."""
-    if value in (None, ""):
-        return ""
-    return number_format(Decimal(value), 0, force_grouping=True)
+    """Whole rupiah with the active language's grouping (1.250.000 in Indonesian), for table
+    cells whose caption names the currency; elsewhere `rupiah` writes Rp before it."""
+    return grouped(value)

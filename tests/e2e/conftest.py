@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # The demo server writes its emails here, one file each, for journeys that follow a link.
 MAILBOX = Path(os.environ.get("CITYNET_E2E_MAILBOX", f"/tmp/citynet-e2e-mail-{os.getpid()}"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# The running demo server's database URL, for journeys that read names from it.
+DEMO = {}
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -113,6 +115,7 @@ def demo_server(browser, tmp_path_factory):
             stderr=subprocess.STDOUT,
         )
         url = f"http://127.0.0.1:{port}"
+        DEMO["database_url"] = env["DATABASE_URL"]
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -146,3 +149,27 @@ def page(browser, demo_server):
     yield page
     context.close()
     assert refused == [], f"the Content-Security-Policy refused: {refused}"
+
+
+def set_admin_language(username, code):
+    """Set a demo account's admin language in the demo database (journey set-up)."""
+    cfg = dj_database_url.parse(DEMO["database_url"])
+    connection = psycopg2.connect(
+        dbname=cfg["NAME"], user=cfg["USER"], host=cfg["HOST"], port=cfg["PORT"] or 5432
+    )
+    with connection, connection.cursor() as cursor:
+        cursor.execute(
+            "update wagtailusers_userprofile set preferred_language = %s"
+            " where user_id = (select id from auth_user where username = %s)",
+            [code, username],
+        )
+        assert cursor.rowcount == 1, f"{username} has no profile"
+    connection.close()
+
+
+@pytest.fixture
+def kupang_editor_in_english(demo_server):
+    """Kupang's demo editor works in Indonesian; these journeys read the admin in English."""
+    set_admin_language("editor.kupang", "en")
+    yield
+    set_admin_language("editor.kupang", "id")

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def admin_page(browser, demo_server):
+def admin_page(browser, demo_server, kupang_editor_in_english):
     """The admin in English (the visitor journeys browse in Indonesian)."""
     context = browser.new_context(base_url=demo_server, locale="en-GB")
     page = context.new_page()

@@ -37,7 +37,7 @@ def test_renders_structured_fields(client, practice_tree):
         "2008",
         "Queues at five offices.",
         "Days to issue a permit",
-        "IDR 2,500,000,000 · APBD (regional budget)",
+        "Rp\xa02,500,000,000 · APBD (regional budget)",
         'href="/en/practices/?tag=perizinan"',
     ):
         assert text in body, text

@@ -8,6 +8,7 @@ second run changes nothing and an edited demo site is never overwritten.
 import csv
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -15,6 +16,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail import hooks
 from wagtail.models import Locale, Page, Site
+from wagtail.users.models import UserProfile
 
 from citynet.models import CityIndexPage, CityPage, HomePage
 from citynet.models.cities import CityKind
@@ -233,6 +235,11 @@ class Command(BaseCommand):
             user.save()
             if group is not None:
                 user.groups.add(group)
+            if group is not None and group != secretariat:
+                # City editors work in Bahasa Indonesia, as new accounts do (citynet.users).
+                profile = UserProfile.get_for_user(user)
+                profile.preferred_language = settings.CITYNET_EDITOR_LANGUAGE
+                profile.save(update_fields=["preferred_language"])
             self.created += 1
 
     def city_group(self, slug):
