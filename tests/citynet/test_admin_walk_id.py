@@ -16,6 +16,7 @@ from wagtail.users.models import UserProfile
 from masterplans.drafting import start_plan
 from masterplans.models import MasterPlanTemplate
 from tests.events.conftest import add_registration, build_event_tree
+from tests.masterplans.conftest import add_programme
 from tests.practices.test_admin import practice_form as english_practice_form
 
 from .english_text import content_names, english_pieces, visible_text
@@ -64,8 +65,18 @@ def editor_client(client, editor_kupang):
 
 @pytest.fixture
 def kupang_plan(site_tree, editor_kupang):
+    """Kupang's draft plan with a quick-win programme, its budget line and indicator."""
     template = MasterPlanTemplate.objects.get(locale__language_code="id")
-    return start_plan(site_tree.kupang_id, template, 2019, editor_kupang)
+    plan = start_plan(site_tree.kupang_id, template, 2019, editor_kupang)
+    draft = plan.get_latest_revision_as_object()
+    add_programme(
+        draft,
+        quick_win=True,
+        budget=[(2019, 1_000_000_000, "apbd")],
+        kpis=[("Titik Wi-Fi aktif", 10, 60, 2023)],
+    )
+    draft.save_revision(user=editor_kupang)
+    return plan
 
 
 def test_the_detector_finds_english(site_tree):

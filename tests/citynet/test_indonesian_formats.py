@@ -117,3 +117,6 @@ def test_admin_attendance_view_in_indonesian(client, kupang_seminar, secretariat
     assert "16 Oktober 2019, 09.00 WITA" in body
     listing = client.get(reverse("events_registration:index")).content.decode()
     assert "ina@kupangkota.go.id" in listing
+    # When each registration came in, as Indonesian writes it (3 Desember 2026, 13.43).
+    months = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November"
+    assert re.search(rf"\b\d{{1,2}} ({months}|Desember) \d{{4}}, \d{{2}}\.\d{{2}}\b", listing)

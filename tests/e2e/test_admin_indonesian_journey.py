@@ -79,6 +79,14 @@ def test_an_editor_meets_the_admin_in_indonesian(page, demo_names):
     found["page explorer"] = english_on_screen(page, demo_names)
     page.keyboard.press("Escape")
 
+    # The plan editor: template sections as StreamField blocks, programmes, the minimap.
+    page.goto("/admin/masterplans/")
+    page.get_by_role("link", name=re.compile("Masterplan Smart City Kota Kupang")).first.click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    found["plan list and plan editor"] = english_on_screen(page, demo_names)
+    page.get_by_role("tab", name="Program").click()
+    found["plan programmes"] = english_on_screen(page, demo_names)
+
     # A new practice: rich text toolbar, block picker, side panels, the image chooser.
     city_id = page.evaluate(
         "fetch('/api/v2/pages/?type=citynet.CityPage&slug=kupang&locale=id')"
