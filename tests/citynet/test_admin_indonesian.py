@@ -189,6 +189,8 @@ def test_glossary_rules_catch_a_wrong_term():
     ]
     assert glossary_problems("Publish %(model_name)s", "Menerbitkan %(model_name)s") == []
     assert glossary_problems("Password", "Kata kunci") == ["'password' needs 'kata sandi'"]
+    assert glossary_problems("Your account", "Akun anda") == [r"avoid '(?-i:\\banda\\b)'"]
+    assert glossary_problems("Your account", "Akun Anda") == []
 
 
 # Wagtail templates with English written into them (not through gettext), copied into
