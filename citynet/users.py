@@ -72,10 +72,13 @@ class AdminLanguageFormMixin:
             initial = admin_language(self.instance)
         else:
             initial = settings.CITYNET_EDITOR_LANGUAGE
+        # Not required: a form posted without it keeps the account's language (or, for a new
+        # account, starts it in Indonesian) rather than failing.
         self.fields["admin_language"] = forms.ChoiceField(
             label=_("Admin language"),
             choices=get_available_admin_languages(),
             initial=initial,
+            required=False,
             help_text=_(
                 "The language of this person's admin screens and of the emails the hub sends "
                 "them. City editors start in Bahasa Indonesia."
@@ -83,11 +86,14 @@ class AdminLanguageFormMixin:
         )
 
     def save(self, commit=True):
+        is_new = self.instance.pk is None
         user = super().save(commit=commit)
         if commit:
             profile = UserProfile.get_for_user(user)
-            profile.preferred_language = self.cleaned_data["admin_language"]
-            profile.save(update_fields=["preferred_language"])
+            chosen = self.cleaned_data.get("admin_language")
+            if chosen or is_new:
+                profile.preferred_language = chosen or settings.CITYNET_EDITOR_LANGUAGE
+                profile.save(update_fields=["preferred_language"])
         return user
 
 

@@ -63,6 +63,23 @@ def test_the_secretariat_can_choose_english_and_change_it_later(secretariat_clie
     assert language_of("editor.baru") == "id"
 
 
+def test_a_form_posted_without_the_field_starts_in_indonesian_or_keeps_the_language(
+    secretariat_client, site_tree
+):
+    data = account_form(site_tree)
+    secretariat_client.post(reverse("wagtailusers_users:add"), data)
+    assert language_of("editor.baru") == "id"
+    user = User.objects.get(username="editor.baru")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    edit = reverse("wagtailusers_users:edit", args=[user.pk])
+    data = account_form(site_tree, password1="", password2="", is_active="on", last_name="Lay")
+    assert secretariat_client.post(edit, data).status_code == 302
+    assert language_of("editor.baru") == "en"
+    assert User.objects.get(pk=user.pk).last_name == "Lay"
+
+
 def test_an_unknown_language_is_a_form_error_and_creates_nobody(secretariat_client, site_tree):
     response = secretariat_client.post(
         reverse("wagtailusers_users:add"), account_form(site_tree, admin_language="xx")
