@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 
 from .http_caching import has_visitor_state, negotiated_encoding
@@ -79,6 +80,27 @@ def invalidate_paths(*paths):
     """These pages (URL paths) are stale; the rest of the cache stays."""
     for path in paths:
         _bump_now_and_at_commit(_path_key(path))
+
+
+def changes_at(request, moment):
+    """The page answering `request` changes by itself at `moment` (a registration opens or
+    closes, an event starts or ends): the page cache keeps it no longer than that.
+
+    Publishing and saving empty the cache through signals; the clock does not, so pages that
+    show time-dependent states say when theirs will change."""
+    if moment is None:
+        return
+    earliest = getattr(request, "page_cache_until", None)
+    if earliest is None or moment < earliest:
+        request.page_cache_until = moment
+
+
+def _timeout(request):
+    """Seconds to keep the page: the usual time, or less if it changes by itself sooner."""
+    until = getattr(request, "page_cache_until", None)
+    if until is None:
+        return settings.PAGE_CACHE_TIMEOUT
+    return min(settings.PAGE_CACHE_TIMEOUT, int((until - timezone.now()).total_seconds()))
 
 
 def shared_fragment(name, parts, compute, request=None):
@@ -141,15 +163,17 @@ class PageCacheMiddleware:
             conditional[STATUS_HEADER] = "hit"
             return conditional
         response = self.get_response(request)
+        timeout = _timeout(request)
         if (
-            request.method == "GET"
+            timeout > 0
+            and request.method == "GET"
             and "public" in response.get("Cache-Control", "")
             and response.status_code == 200
             and not response.streaming
             and not response.cookies
             and len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
         ):
-            cache.set(key, (numbers, _stored(response)), settings.PAGE_CACHE_TIMEOUT)
+            cache.set(key, (numbers, _stored(response)), timeout)
             response[STATUS_HEADER] = "miss"
         else:
             response[STATUS_HEADER] = "bypass"

@@ -285,12 +285,20 @@ class EventPage(RoutablePageMixin, Page):
             days[-1][1].append(session)
         return days
 
+    def next_change(self, now=None):
+        """When this event's page next changes by itself: registration opens or closes, the
+        event starts or ends (None once it is over)."""
+        now = now or timezone.now()
+        moments = (self.registration_opens, self.closes_at, self.start, self.end)
+        return min((m for m in moments if m is not None and m > now), default=None)
+
     def get_context(self, request, *args, **kwargs):
-        from citynet.page_cache import shared_fragment
+        from citynet.page_cache import changes_at, shared_fragment
         from citynet.translations import localized
         from events.registration_forms import RegistrationForm
 
         context = super().get_context(request, *args, **kwargs)
+        changes_at(request, self.next_change())
 
         def programme():
             agenda = self.agenda()

@@ -41,6 +41,7 @@ class EventIndexPage(ListingPage, RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
+        from citynet.page_cache import changes_at
         from events.filters import EventFilter
 
         event_filter = EventFilter(request.GET, self.events(), self.locale)
@@ -48,6 +49,8 @@ class EventIndexPage(ListingPage, RoutablePageMixin, Page):
         upcoming = list(
             event_filter.results.filter(end__gte=now).order_by("start", "pk")[:MAX_UPCOMING]
         )
+        # An upcoming event moves to the past when it ends: the cached listing must not outlive it.
+        changes_at(request, min((event.end for event in upcoming), default=None))
         past = event_filter.results.filter(end__lt=now).order_by("-start", "-pk")
         page_obj = Paginator(past, self.per_page).get_page(request.GET.get("page"))
         response = self.render(

@@ -7,6 +7,7 @@ invalidation across two gunicorn servers sharing Redis.
 import gzip
 import re
 import threading
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import brotli
@@ -347,3 +348,49 @@ def test_publishing_purges_the_page_and_the_pages_above_it(settings, tree, site_
     for url in (tree.wifi.url, site_tree.kupang.url, "/en/"):
         assert url in paths
         assert "/id/" + url.removeprefix("/en/") in paths, "every language is purged"
+
+
+# Pages that change with the clock ---------------------------------------------------------
+
+
+def test_an_event_page_is_not_kept_past_its_registration_closing(client, events, commit):
+    import time_machine
+    from django.utils import timezone
+
+    closing = timezone.now() + timedelta(minutes=5)
+    publish(events.upcoming, commit, registration_closes=closing)
+    url = events.upcoming.url
+    assert get(client, url)[STATUS] == "miss"
+    assert get(client, url)[STATUS] == "hit"
+    with time_machine.travel(closing + timedelta(seconds=1), tick=False):
+        after = get(client, url)
+        assert after[STATUS] == "miss"  # the 600 s copy would still say "open"
+        assert "registration-form" not in after.content.decode()
+
+
+def test_the_events_listing_is_not_kept_past_an_upcoming_events_end(client, events, commit):
+    import time_machine
+    from django.utils import timezone
+
+    now = timezone.now()
+    ending = now + timedelta(minutes=5)
+    publish(
+        events.upcoming,
+        commit,
+        registration_opens=now - timedelta(days=2),
+        registration_closes=now - timedelta(days=1),
+        start=now - timedelta(hours=1),
+        end=ending,
+    )
+    url = events.index.url
+    assert get(client, url)[STATUS] == "miss"
+    assert get(client, url)[STATUS] == "hit"
+    with time_machine.travel(ending + timedelta(seconds=1), tick=False):
+        assert get(client, url)[STATUS] == "miss"  # the 600 s copy would list it as upcoming
+
+
+def test_a_past_event_keeps_the_usual_time(client, events):
+    assert events.past.next_change() is None
+    url = events.past.url
+    assert get(client, url)[STATUS] == "miss"
+    assert get(client, url)[STATUS] == "hit"
