@@ -17,7 +17,15 @@ from citynet.visibility import public_pages
 from practices.models.practice import PRACTICE_SECTIONS
 
 from .models import MasterPlanIndexPage, MasterPlanPage, MasterPlanTemplate, Programme
-from .views.admin import AddSectionsView, PlanListView, StartPlanView, can_start_plan, draft_pdf
+from .views.admin import (
+    AddSectionsView,
+    FileReportView,
+    PlanListView,
+    StartPlanView,
+    can_file_report,
+    can_start_plan,
+    draft_pdf,
+)
 
 
 class MasterPlanTemplateViewSet(SnippetViewSet):
@@ -49,6 +57,11 @@ def masterplan_urls():
             name="masterplans_add_sections",
         ),
         path("masterplans/<int:plan_id>/pdf/", draft_pdf, name="masterplans_draft_pdf"),
+        path(
+            "masterplans/<int:plan_id>/report/",
+            FileReportView.as_view(),
+            name="masterplans_file_report",
+        ),
     ]
 
 
@@ -69,14 +82,24 @@ def _plan_buttons(page, user, priority):
             priority=priority,
             page=page,
         )
-    if issubclass(page_class, MasterPlanPage) and page.permissions_for_user(user).can_edit():
-        yield PageMenuItem(
-            _("Download draft PDF"),
-            reverse("masterplans_draft_pdf", args=[page.pk]),
-            icon_name="download",
-            priority=priority,
-            page=page,
-        )
+    if issubclass(page_class, MasterPlanPage):
+        permissions = page.permissions_for_user(user)
+        if permissions.can_edit():
+            yield PageMenuItem(
+                _("Download draft PDF"),
+                reverse("masterplans_draft_pdf", args=[page.pk]),
+                icon_name="download",
+                priority=priority,
+                page=page,
+            )
+        if page.live and can_file_report(page, user):
+            yield PageMenuItem(
+                _("File a progress report"),
+                reverse("masterplans_file_report", args=[page.pk]),
+                icon_name="tasks",
+                priority=priority + 1,
+                page=page,
+            )
 
 
 @hooks.register("register_page_listing_more_buttons")

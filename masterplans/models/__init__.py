@@ -9,9 +9,21 @@ from .plan import (
     ProgrammeIndicator,
     Term,
 )
+from .progress import (
+    BudgetRealisation,
+    IndicatorAchievement,
+    ProgrammeProgress,
+    ProgrammeStatus,
+    ProgressReportPage,
+)
 from .templates import MasterPlanTemplate, SectionKind, TemplateSection
 
 __all__ = [
+    "BudgetRealisation",
+    "IndicatorAchievement",
+    "ProgrammeProgress",
+    "ProgrammeStatus",
+    "ProgressReportPage",
     "MasterPlanIndexPage",
     "MasterPlanPage",
     "MasterPlanTemplate",

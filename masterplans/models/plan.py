@@ -111,7 +111,8 @@ class MasterPlanPage(RoutablePageMixin, Page):
     sections = StreamField(SECTION_BLOCKS, blank=True, verbose_name=_("sections"))
 
     parent_page_types = ["citynet.CityPage"]
-    subpage_types = []
+    # Yearly progress reports, filed from "File a progress report" on the published plan.
+    subpage_types = ["masterplans.ProgressReportPage"]
     # Plans are started from a template ("Start a master plan" on the city), not added bare.
     is_creatable = False
     exclude_fields_in_copy = ["city"]
@@ -230,10 +231,11 @@ class MasterPlanPage(RoutablePageMixin, Page):
     # Public views -------------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from ..views.public import plan_context
+        from ..views.public import implementation_context, plan_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(plan_context(self))
+        context.update(implementation_context(self))
         return context
 
     @path("")

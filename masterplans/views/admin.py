@@ -19,13 +19,22 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from citynet.models import CityPage
 
 from ..drafting import add_template_sections, new_template_sections, start_plan
-from ..models import MasterPlanPage, MasterPlanTemplate
+from ..models import MasterPlanPage, MasterPlanTemplate, ProgressReportPage
 from ..models.plan import PLAN_YEAR_MAX, PLAN_YEAR_MIN
 from ..pdf import pdf_response
+from ..progress import file_report, open_years
 
 
 def can_start_plan(city, user):
     return city.permissions_for_user(user).can_add_subpage()
+
+
+def can_file_report(plan, user):
+    """Add permission on the plan's subtree. (Wagtail's can_add_subpage() is False here:
+    reports are not creatable from its "Add child page" menu, they are filed.)"""
+    if not user.is_active:
+        return False
+    return user.is_superuser or "add" in plan.permissions_for_user(user).permissions
 
 
 def editable_plan(user, plan_id):
@@ -194,3 +203,72 @@ class PlanListView(WagtailAdminTemplateMixin, TemplateView):
             ],
         )
         return context
+
+
+class FileReportForm(forms.Form):
+    year = forms.TypedChoiceField(
+        label=gettext_lazy("Year"),
+        coerce=int,
+        help_text=gettext_lazy("The year the report covers."),
+    )
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(y, str(y)) for y in reversed(years)]
+
+
+class FileReportView(WagtailAdminTemplateMixin, FormView):
+    """Start a year's progress report on a published plan, its rows filled from the plan."""
+
+    template_name = "masterplans/admin/file_report.html"
+    form_class = FileReportForm
+    header_icon = "tasks"
+
+    def dispatch(self, request, plan_id):
+        plan = get_object_or_404(MasterPlanPage, pk=plan_id)
+        # Another city's editor learns nothing, not even that the plan exists.
+        if not can_file_report(plan, request.user):
+            raise Http404
+        self.plan = plan
+        self.years = open_years(plan, timezone.localdate().year)
+        return super().dispatch(request, plan_id)
+
+    def get_page_title(self):
+        return _("File a progress report")
+
+    def get_page_subtitle(self):
+        return self.plan.get_admin_display_title()
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "years": self.years}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            plan=self.plan,
+            years=self.years,
+            reports=ProgressReportPage.objects.child_of(self.plan).order_by("-year"),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not self.plan.live:
+            messages.error(request, _("Publish the plan before reporting on it."))
+            return redirect("masterplans_file_report", self.plan.pk)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        year = form.cleaned_data["year"]
+        report, created = file_report(self.plan, year, self.request.user)
+        if not created:
+            # A double submit: the first request filed it.
+            messages.info(
+                self.request, _("The report for %(year)s is already filed.") % {"year": year}
+            )
+            return redirect("wagtailadmin_pages:edit", report.pk)
+        messages.success(
+            self.request,
+            _("Progress report %(year)s started with the plan's programmes. Fill it in.")
+            % {"year": year},
+        )
+        return redirect("wagtailadmin_pages:edit", report.pk)

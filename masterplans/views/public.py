@@ -1,7 +1,23 @@
 """What the public plan page and its PDF show, computed once for both."""
 
+from ..charts import budget_chart, indicator_chart
 from ..models.templates import SectionKind
+from ..progress import implementation, published_reports
 from ..roadmap import build_budget, build_roadmap, by_dimension
+
+
+def implementation_context(plan):
+    """The implementation section: only published reports of a saved plan count."""
+    if not plan.pk:
+        return {}
+    reports = list(published_reports(plan))
+    figures = implementation(plan, reports=reports)
+    return {
+        "implementation": figures,
+        "reports": reports,
+        "budget_chart": budget_chart(figures),
+        "indicator_chart": indicator_chart(figures),
+    }
 
 
 def plan_context(plan):

@@ -42,6 +42,14 @@ def kupang_plan(site_tree, id_template, editor_kupang):
     return start_plan(site_tree.kupang_id, id_template, 2019, editor_kupang)
 
 
+@pytest.fixture
+def live_plan(kupang_plan, editor_kupang):
+    """Kupang's plan published with three budgeted programmes, two with KPIs."""
+    from .progress_helpers import published_plan
+
+    return published_plan(kupang_plan, editor_kupang)
+
+
 # Filling plans in code ----------------------------------------------------------------
 
 FILLERS = {
