@@ -28,3 +28,41 @@ class PlanStatusPanel(Panel):
                     draft_pdf_url=reverse("masterplans_draft_pdf", args=[plan.pk]),
                 )
             return context
+
+
+class EvaluationDataPanel(Panel):
+    """What the city's published progress reports showed when its scores were pre-filled,
+    beside the scores the evaluator may adjust."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", _("What the progress reports show"))
+        super().__init__(**kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "masterplans/admin/evaluation_data_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from .models import Aspect
+
+            context = super().get_context_data(parent_context)
+            evaluation = self.instance
+            prefilled = evaluation.prefilled or {}
+            context.update(
+                evaluation=evaluation,
+                data=[
+                    (label, prefilled.get(value))
+                    for value, label in Aspect.choices
+                    if value in prefilled
+                ],
+                history_url=(
+                    reverse("masterplans_evaluation_history", args=[evaluation.plan.city_id])
+                    if evaluation.pk and evaluation.plan.city_id
+                    else ""
+                ),
+                year_url=(
+                    reverse("masterplans_evaluation_year", args=[evaluation.evaluation_year.year])
+                    if evaluation.pk
+                    else ""
+                ),
+            )
+            return context

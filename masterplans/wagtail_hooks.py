@@ -1,6 +1,8 @@
 """Master plans in the admin (templates, starting a plan, the plans listing) and on other
 apps' pages (city profiles, practices), plus their share of the demo data."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -16,7 +18,15 @@ from citynet.sections import CITY_SECTIONS
 from citynet.visibility import public_pages
 from practices.models.practice import PRACTICE_SECTIONS
 
-from .models import MasterPlanIndexPage, MasterPlanPage, MasterPlanTemplate, Programme
+from .models import (
+    CityEvaluation,
+    EvaluationYear,
+    MasterPlanIndexPage,
+    MasterPlanPage,
+    MasterPlanTemplate,
+    Programme,
+)
+from .panels import EvaluationDataPanel
 from .views.admin import (
     AddSectionsView,
     FileReportView,
@@ -25,6 +35,13 @@ from .views.admin import (
     can_file_report,
     can_start_plan,
     draft_pdf,
+)
+from .views.evaluation import (
+    CityHistoryView,
+    EvaluationIndexView,
+    EvaluationYearView,
+    ScorePlanView,
+    can_evaluate,
 )
 
 
@@ -42,6 +59,45 @@ class MasterPlanTemplateViewSet(SnippetViewSet):
 register_snippet(MasterPlanTemplateViewSet)
 
 
+class EvaluationYearViewSet(SnippetViewSet):
+    model = EvaluationYear
+    icon = "tasks"
+    add_to_admin_menu = False
+    list_display = [
+        "year",
+        "weight_baseline",
+        "weight_output",
+        "weight_outcome",
+        "weight_impact",
+        "weight_quick_win",
+    ]
+
+
+class CityEvaluationViewSet(SnippetViewSet):
+    model = CityEvaluation
+    icon = "tasks"
+    add_to_admin_menu = False
+    list_display = ["plan", "evaluation_year", "total"]
+    list_filter = ["evaluation_year"]
+    panels = [EvaluationDataPanel()] + CityEvaluation.panels
+
+    def get_queryset(self, request):
+        return CityEvaluation.objects.select_related("plan", "evaluation_year")
+
+
+register_snippet(EvaluationYearViewSet)
+register_snippet(CityEvaluationViewSet)
+
+
+@hooks.register("before_create_snippet")
+def evaluations_start_from_their_year(request, model):
+    """A city's evaluation is started from its year's screen, which fills in the data."""
+    if model is CityEvaluation:
+        messages.info(request, _("Choose the year, then the plan to score."))
+        return redirect("masterplans_evaluations")
+    return None
+
+
 @hooks.register("register_admin_urls")
 def masterplan_urls():
     return [
@@ -57,6 +113,22 @@ def masterplan_urls():
             name="masterplans_add_sections",
         ),
         path("masterplans/<int:plan_id>/pdf/", draft_pdf, name="masterplans_draft_pdf"),
+        path("evaluations/", EvaluationIndexView.as_view(), name="masterplans_evaluations"),
+        path(
+            "evaluations/<int:year>/",
+            EvaluationYearView.as_view(),
+            name="masterplans_evaluation_year",
+        ),
+        path(
+            "evaluations/<int:year>/score/<int:plan_id>/",
+            ScorePlanView.as_view(),
+            name="masterplans_evaluation_score",
+        ),
+        path(
+            "evaluations/city/<int:city_id>/",
+            CityHistoryView.as_view(),
+            name="masterplans_evaluation_history",
+        ),
         path(
             "masterplans/<int:plan_id>/report/",
             FileReportView.as_view(),
@@ -69,6 +141,21 @@ def masterplan_urls():
 def plans_menu_item():
     return MenuItem(
         _("Master plans"), reverse("masterplans_list"), icon_name="doc-full-inverse", order=305
+    )
+
+
+class EvaluatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_evaluate(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def evaluations_menu_item():
+    return EvaluatorMenuItem(
+        _("Monitoring and evaluation"),
+        reverse("masterplans_evaluations"),
+        icon_name="tasks",
+        order=306,
     )
 
 

@@ -14,6 +14,18 @@ from citynet.roles import SECRETARIAT
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a request in Indonesian leaves its
+    language active in the thread, and labels read outside a request would follow it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: cached counts never leak between tests."""
     cache.clear()

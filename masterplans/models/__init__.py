@@ -1,5 +1,6 @@
 """Master plans: templates kept by the secretariat, plans written by cities, the listing."""
 
+from .evaluation import Aspect, CityEvaluation, EvaluationYear
 from .index import MasterPlanIndexPage
 from .plan import (
     MasterPlanPage,
@@ -19,6 +20,9 @@ from .progress import (
 from .templates import MasterPlanTemplate, SectionKind, TemplateSection
 
 __all__ = [
+    "Aspect",
+    "CityEvaluation",
+    "EvaluationYear",
     "BudgetRealisation",
     "IndicatorAchievement",
     "ProgrammeProgress",
