@@ -6,6 +6,9 @@ class MasterplansConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from citynet.workers import on_beat
+
+        from . import reminders, signals
 
         signals.connect()
+        on_beat(reminders.enqueue_daily)

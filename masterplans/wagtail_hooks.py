@@ -40,6 +40,7 @@ from .views.evaluation import (
     CityHistoryView,
     EvaluationIndexView,
     EvaluationYearView,
+    ProgressDashboardView,
     ScorePlanView,
     can_evaluate,
 )
@@ -114,6 +115,7 @@ def masterplan_urls():
         ),
         path("masterplans/<int:plan_id>/pdf/", draft_pdf, name="masterplans_draft_pdf"),
         path("evaluations/", EvaluationIndexView.as_view(), name="masterplans_evaluations"),
+        path("progress/", ProgressDashboardView.as_view(), name="masterplans_progress"),
         path(
             "evaluations/<int:year>/",
             EvaluationYearView.as_view(),
@@ -150,12 +152,26 @@ class EvaluatorMenuItem(MenuItem):
 
 
 @hooks.register("register_admin_menu_item")
+def progress_menu_item():
+    return EvaluatorMenuItem(
+        _("Plans in progress"), reverse("masterplans_progress"), icon_name="tasks", order=306
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def plan_progress_panel(request, panels):
+    from .home_panels import PlanProgressPanel
+
+    panels.append(PlanProgressPanel(request, secretariat=can_evaluate(request.user)))
+
+
+@hooks.register("register_admin_menu_item")
 def evaluations_menu_item():
     return EvaluatorMenuItem(
         _("Monitoring and evaluation"),
         reverse("masterplans_evaluations"),
         icon_name="tasks",
-        order=306,
+        order=307,
     )
 
 
@@ -217,6 +233,11 @@ def city_plans(city, request):
     )
     if not plans:
         return None
+    from .progress import latest_report_years
+
+    reported = latest_report_years([p.pk for p in plans])
+    for plan in plans:
+        plan.last_report_year = reported.get(plan.pk)
     return {
         "heading": _("Smart-city master plan"),
         "template": "masterplans/includes/city_plans.html",

@@ -16,6 +16,7 @@ from .progress import (
     ProgrammeProgress,
     ProgrammeStatus,
     ProgressReportPage,
+    ReportReminder,
 )
 from .templates import MasterPlanTemplate, SectionKind, TemplateSection
 
@@ -28,6 +29,7 @@ __all__ = [
     "ProgrammeProgress",
     "ProgrammeStatus",
     "ProgressReportPage",
+    "ReportReminder",
     "MasterPlanIndexPage",
     "MasterPlanPage",
     "MasterPlanTemplate",

@@ -7,6 +7,7 @@ the live plan's) and keep a copy of their titles, so a report stays readable aft
 plan drops a programme.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -281,3 +282,31 @@ def report_rows(report):
             "realised_budget", "achievements__indicator"
         )
     return list(rows)
+
+
+class ReportReminder(models.Model):
+    """An email sent to one editor about one plan's report for one year: each editor is
+    reminded once when a report falls due and once when it is overdue, however many
+    workers run the daily check."""
+
+    class Kind(models.TextChoices):
+        DUE = "due", _("Due")
+        OVERDUE = "overdue", _("Overdue")
+
+    plan = models.ForeignKey(MasterPlanPage, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("report reminder")
+        verbose_name_plural = _("report reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "year", "kind", "user"], name="one_reminder_per_editor"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.plan_id} {self.year} {self.kind} -> {self.user_id}"

@@ -2,11 +2,14 @@
 the published plans still to score, scoring a plan (pre-filled from its reports), and a
 city's history across years. City editors are refused every one of them."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -14,6 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from citynet.models import CityPage
 
+from ..dashboard import ReportState, lagging_dimensions, plan_statuses
 from ..evaluation import city_history, evaluable_plans, ranking, start_evaluation
 from ..models import Aspect, EvaluationYear
 
@@ -142,5 +146,39 @@ class CityHistoryView(EvaluatorOnlyMixin, WagtailAdminTemplateMixin, TemplateVie
                 }
                 for e in evaluations
             ],
+        )
+        return context
+
+
+class ProgressDashboardView(EvaluatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Every published plan: last report, what is due or overdue, latest score; and the
+    dimensions where the cities' programmes lag."""
+
+    template_name = "masterplans/admin/progress_dashboard.html"
+    header_icon = "tasks"
+    per_page = 50
+
+    def get_page_title(self):
+        return _("Plans in progress")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        plans = list(evaluable_plans().select_related("city").order_by("title", "pk"))
+        statuses = plan_statuses(plans, today)
+        counts = Counter(s.state for s in statuses)
+        state = self.request.GET.get("state")
+        if state in ReportState.LABELS:
+            statuses = [s for s in statuses if s.state == state]
+        else:
+            state = ""
+        page = Paginator(statuses, self.per_page).get_page(self.request.GET.get("page"))
+        context.update(
+            page_obj=page,
+            rows=page.object_list,
+            state=state,
+            states=[(key, label, counts.get(key, 0)) for key, label in ReportState.LABELS.items()],
+            total=len(plans),
+            lagging=lagging_dimensions(),
         )
         return context
