@@ -35,6 +35,7 @@ from .views.admin import (
     can_file_report,
     can_start_plan,
     draft_pdf,
+    export_plans,
 )
 from .views.evaluation import (
     CityHistoryView,
@@ -103,6 +104,7 @@ def evaluations_start_from_their_year(request, model):
 def masterplan_urls():
     return [
         path("masterplans/", PlanListView.as_view(), name="masterplans_list"),
+        path("masterplans/export/", export_plans, name="masterplans_export"),
         path(
             "masterplans/start/<int:city_id>/",
             StartPlanView.as_view(),

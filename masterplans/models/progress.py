@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
@@ -128,6 +129,10 @@ class ProgressReportPage(Page):
         FieldPanel("evidence"),
     ]
     promote_panels = [MultiFieldPanel([FieldPanel("slug")], heading=_("Address"))]
+    api_fields = [
+        APIField(name)
+        for name in ("plan", "city", "year", "narrative", "programme_progress", "evidence")
+    ]
 
     class Meta:
         verbose_name = _("progress report")
@@ -185,6 +190,18 @@ class ProgrammeProgress(Orderable, ClusterableModel):
         ),
         ProgressInlinePanel("achievements", heading=_("KPIs achieved"), label=_("KPI")),
     ]
+    api_fields = [
+        APIField(name)
+        for name in (
+            "programme",
+            "programme_title",
+            "status",
+            "quick_win_delivered",
+            "note",
+            "realised_budget",
+            "achievements",
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("programme progress")
@@ -227,6 +244,7 @@ class BudgetRealisation(Orderable):
     )
 
     panels = [FieldRowPanel([FieldPanel("funding_source"), FieldPanel("amount")])]
+    api_fields = [APIField("funding_source"), APIField("amount")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("realised budget")
@@ -254,6 +272,7 @@ class IndicatorAchievement(Orderable):
     )
 
     panels = [FieldRowPanel([FieldPanel("indicator"), FieldPanel("achieved")])]
+    api_fields = [APIField("indicator"), APIField("indicator_name"), APIField("achieved")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("KPI achieved")

@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -19,10 +19,12 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from citynet.models import CityPage
 
 from ..drafting import add_template_sections, new_template_sections, start_plan
+from ..exports import TABLES, export_data, to_csv, to_xlsx
 from ..models import MasterPlanPage, MasterPlanTemplate, ProgressReportPage
 from ..models.plan import PLAN_YEAR_MAX, PLAN_YEAR_MIN
 from ..pdf import pdf_response
 from ..progress import file_report, open_years
+from .evaluation import can_evaluate
 
 
 def can_start_plan(city, user):
@@ -272,3 +274,47 @@ class FileReportView(WagtailAdminTemplateMixin, FormView):
             % {"year": year},
         )
         return redirect("wagtailadmin_pages:edit", report.pk)
+
+
+def exportable_plans(user, city_id):
+    """The plans `user` may export: every city's for the secretariat, their own cities'
+    for a city editor; `city_id` narrows to one city (another city's is a 404)."""
+    plans = MasterPlanPage.objects.all()
+    if not can_evaluate(user):
+        editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+        cities = CityPage.objects.filter(pk__in=editable.values("pk"))
+        plans = plans.filter(city__in=cities)
+    else:
+        cities = CityPage.objects.all()
+    if city_id:
+        city = (
+            cities.filter(pk=city_id).first() if city_id.isdigit() and len(city_id) < 12 else None
+        )
+        if city is None:
+            raise Http404
+        plans = plans.filter(city__translation_key=city.translation_key)
+    return plans
+
+
+def export_plans(request):
+    """?format=xlsx (every table, one sheet each) or ?format=csv&table=… for one table;
+    &city=<id> for one city."""
+    fmt = request.GET.get("format", "xlsx")
+    table = request.GET.get("table", "programmes")
+    with_scores = can_evaluate(request.user)
+    if fmt not in ("xlsx", "csv") or table not in TABLES or (table == "scores" and not with_scores):
+        return HttpResponseBadRequest(_("Unknown export format or table."))
+    plans = exportable_plans(request.user, request.GET.get("city", ""))
+    tables = export_data(plans, with_scores)
+    stamp = timezone.localdate().isoformat()
+    if fmt == "xlsx":
+        response = HttpResponse(
+            to_xlsx(tables),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        name = f"citynet-plans-{stamp}.xlsx"
+    else:
+        response = HttpResponse(to_csv(tables[table]), content_type="text/csv; charset=utf-8")
+        name = f"citynet-{table}-{stamp}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
