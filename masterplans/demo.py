@@ -494,3 +494,6 @@ def load_demo_plans(command):
         f"Draf masterplan smart city Kabupaten Sidoarjo. {SAMPLE}",
         complete=False,
     )
+    from .demo_progress import load_demo_progress
+
+    load_demo_progress(command)
