@@ -26,3 +26,33 @@ def translate_chooser_labels_per_request():
     for attribute, english in CHOOSER_LABELS.items():
         if getattr(ChooserViewSet, attribute) == english:  # still the import-time string
             setattr(ChooserViewSet, attribute, gettext_lazy(english))
+
+
+def _lazy_snippet_breadcrumbs(self):
+    from django.conf import settings
+    from django.urls import reverse_lazy
+
+    items = [{"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Home")}]
+    if getattr(settings, "WAGTAILSNIPPETS_MENU_SHOW_ALL", False) or not (
+        self.get_menu_item_is_registered()
+    ):
+        items.append(
+            {"url": reverse_lazy("wagtailsnippets:index"), "label": gettext_lazy("Snippets")}
+        )
+    return items
+
+
+def translate_snippet_breadcrumbs_per_request():
+    """`SnippetViewSet.breadcrumbs_items` labels "Home" and "Snippets" with `gettext` when the
+    URLs are built at startup: every snippet screen's breadcrumbs stay English. The same
+    items with lazy labels (Wagtail 8.0.1's logic otherwise unchanged)."""
+    from wagtail.snippets.views.snippets import SnippetViewSet
+
+    global ORIGINAL_SNIPPET_BREADCRUMBS
+    current = SnippetViewSet.__dict__["breadcrumbs_items"]
+    if current.fget is not _lazy_snippet_breadcrumbs:
+        ORIGINAL_SNIPPET_BREADCRUMBS = current.fget
+        SnippetViewSet.breadcrumbs_items = property(_lazy_snippet_breadcrumbs)
+
+
+ORIGINAL_SNIPPET_BREADCRUMBS = None

@@ -20,6 +20,7 @@ class CitynetConfig(AppConfig):
 
         exports.install()
         admin_i18n.translate_chooser_labels_per_request()
+        admin_i18n.translate_snippet_breadcrumbs_per_request()
         _single_line_page_titles()
 
 

@@ -148,3 +148,46 @@ def test_without_the_completion_editors_meet_english(editor_client, site_tree, s
     for url in (reverse("wagtailadmin_home"), reverse("wagtailimages:index")):
         found.update(english_on(editor_client.get(url), names))
     assert found, "expected English without locale_upstream/"
+
+
+def test_progress_reports_and_evaluation_are_indonesian(
+    client, site_tree, editor_kupang, secretariat_user
+):
+    """The editor files and fills a progress report; the secretariat's dashboard, scores,
+    ranking and exports page, all in Indonesian."""
+    from masterplans.evaluation import start_evaluation
+    from masterplans.models import EvaluationYear, ProgressReportPage
+    from tests.masterplans.progress_helpers import post_report, published_plan
+
+    plan = published_plan(start_plan(site_tree.kupang_id, _template(), 2019, editor_kupang))
+    names = content_names()
+    client.force_login(in_indonesian(editor_kupang))
+    file_url = reverse("masterplans_file_report", args=[plan.pk])
+    assert_indonesian(client.get(file_url), names)
+    response = client.post(file_url, {"year": "2019"}, follow=True)
+    assert_indonesian(response, content_names())
+    report = ProgressReportPage.objects.get()
+    assert_indonesian(post_report(client, report, "action-submit", narrative=""), names)
+    assert_indonesian(client.get(reverse("wagtailadmin_home")), names)
+
+    year = EvaluationYear.objects.create(
+        year=2019, weight_baseline=20, weight_output=20, weight_outcome=20, weight_impact=20,
+        weight_quick_win=20,
+    )  # fmt: skip
+    evaluation, _ = start_evaluation(year, plan)
+    client.force_login(in_indonesian(secretariat_user))
+    names = content_names()
+    for url in (
+        reverse("wagtailadmin_home"),
+        reverse("masterplans_progress"),
+        reverse("masterplans_evaluations"),
+        reverse("masterplans_evaluation_year", args=[2019]),
+        reverse("masterplans_evaluation_history", args=[plan.city_id]),
+        reverse("wagtailsnippets_masterplans_cityevaluation:edit", args=[evaluation.pk]),
+        reverse("wagtailsnippets_masterplans_evaluationyear:add"),
+    ):
+        assert_indonesian(client.get(url), names)
+
+
+def _template():
+    return MasterPlanTemplate.objects.get(locale__language_code="id")
