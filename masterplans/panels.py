@@ -66,3 +66,24 @@ class EvaluationDataPanel(Panel):
                 ),
             )
             return context
+
+
+class SuggestionsPanel(Panel):
+    """Where the plan is thin or behind, practices of other cities to learn from, each
+    with a link that uses it in the plan (masterplans.suggestions)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", _("Ideas from other cities"))
+        super().__init__(**kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "masterplans/admin/suggestions_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from .suggestions import suggestions
+
+            context = super().get_context_data(parent_context)
+            plan = self.instance
+            context["needs"] = suggestions(plan) if plan.pk else []
+            context["plan"] = plan
+            return context

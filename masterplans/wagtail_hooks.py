@@ -29,6 +29,7 @@ from .models import (
 from .panels import EvaluationDataPanel
 from .views.admin import (
     AddSectionsView,
+    AdoptPracticeView,
     FileReportView,
     PlanListView,
     StartPlanView,
@@ -132,6 +133,11 @@ def masterplan_urls():
             "evaluations/city/<int:city_id>/",
             CityHistoryView.as_view(),
             name="masterplans_evaluation_history",
+        ),
+        path(
+            "masterplans/<int:plan_id>/adopt/<int:practice_id>/",
+            AdoptPracticeView.as_view(),
+            name="masterplans_adopt_practice",
         ),
         path(
             "masterplans/<int:plan_id>/report/",

@@ -37,7 +37,7 @@ from practices.models import FundingSource, PracticePage
 
 from ..blocks import SECTION_BLOCKS
 from ..forms import MasterPlanForm
-from ..panels import PlanStatusPanel
+from ..panels import PlanStatusPanel, SuggestionsPanel
 from .templates import MasterPlanTemplate
 
 PLAN_YEAR_MIN, PLAN_YEAR_MAX = 2000, 2100
@@ -120,6 +120,7 @@ class MasterPlanPage(RoutablePageMixin, Page):
 
     content_panels = [
         PlanStatusPanel(),
+        SuggestionsPanel(),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("start_year")]),
         FieldPanel("summary"),

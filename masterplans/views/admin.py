@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
@@ -17,6 +17,8 @@ from wagtail.models import Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from citynet.models import CityPage
+from citynet.visibility import public_pages
+from practices.models import PracticePage
 
 from ..drafting import add_template_sections, new_template_sections, start_plan
 from ..exports import TABLES, export_data, to_csv, to_xlsx
@@ -318,3 +320,103 @@ def export_plans(request):
         name = f"citynet-{table}-{stamp}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+class AdoptPracticeView(WagtailAdminTemplateMixin, TemplateView):
+    """Use another city's practice in the plan: link it from one of the plan's programmes
+    in its dimension, or start a programme from it (in the plan's latest draft). The plan
+    then learns from the practice, and the practice's page lists the plan once published."""
+
+    template_name = "masterplans/admin/adopt_practice.html"
+    header_icon = "doc-full-inverse"
+
+    def dispatch(self, request, plan_id, practice_id):
+        self.plan = editable_plan(request.user, plan_id)
+        self.practice = get_object_or_404(
+            public_pages(PracticePage.objects.select_related("city", "dimension")),
+            pk=practice_id,
+        )
+        if (
+            self.plan.city
+            and self.practice.city
+            and (self.practice.city.translation_key == self.plan.city.translation_key)
+        ):
+            raise Http404  # a city's own practice is not a peer suggestion
+        self.draft = self.plan.get_latest_revision_as_object()
+        # Held as a list and assigned back on save: when the plan has no unpublished changes
+        # the "draft" is the live page, whose programmes are fresh rows on every query.
+        self.all_programmes = list(self.draft.programmes.all())
+        self.programmes = [
+            (str(i), p)
+            for i, p in enumerate(self.all_programmes)
+            if p.dimension_id == self.practice.dimension_id
+        ]
+        return super().dispatch(request, plan_id, practice_id)
+
+    def get_page_title(self):
+        return _("Use a practice in the plan")
+
+    def get_page_subtitle(self):
+        return self.plan.get_admin_display_title()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(plan=self.plan, practice=self.practice, programmes=self.programmes)
+        return context
+
+    def post(self, request, plan_id, practice_id):
+        if self.plan.get_lock() and self.plan.get_lock().for_user(request.user):
+            messages.error(request, _("The plan is locked; unlock it to change it."))
+            return redirect("wagtailadmin_pages:edit", self.plan.pk)
+        choice = request.POST.get("programme", "")
+        chosen = dict(self.programmes)
+        if choice != "new" and choice not in chosen:
+            messages.error(request, _("Choose one of the plan's programmes, or a new one."))
+            return redirect("masterplans_adopt_practice", self.plan.pk, self.practice.pk)
+        linked = [p for p in self.all_programmes if self.practice in p.practices.all()]
+        if linked:
+            messages.info(
+                request,
+                _("'%(programme)s' already learns from this practice.")
+                % {"programme": linked[0].title},
+            )
+            return redirect("wagtailadmin_pages:edit", self.plan.pk)
+        if choice == "new":
+            programme = programme_from_practice(self.plan, self.practice)
+            self.all_programmes.append(programme)
+        else:
+            programme = chosen[choice]
+            programme.practices = [*programme.practices.all(), self.practice]
+        self.draft.programmes = self.all_programmes
+        self.draft.save_revision(user=request.user, log_action=True)
+        messages.success(
+            request,
+            _("'%(programme)s' now learns from %(practice)s (%(city)s). Check it in the plan.")
+            % {
+                "programme": programme.title,
+                "practice": self.practice.title,
+                "city": self.practice.city.title if self.practice.city else "",
+            },
+        )
+        return redirect("wagtailadmin_pages:edit", self.plan.pk)
+
+
+def programme_from_practice(plan, practice):
+    from ..models import Programme
+
+    year = min(max(timezone.localdate().year, plan.start_year), plan.end_year)
+    with translation.override(plan.locale.language_code):
+        description = _("Adapted from %(practice)s (%(city)s).") % {
+            "practice": practice.title,
+            "city": practice.city.title if practice.city else "",
+        }
+    programme = Programme(
+        title=practice.title[:200],
+        dimension_id=practice.dimension_id,
+        description=description,
+        start_year=year,
+        end_year=year,
+        lead_agency="",
+    )
+    programme.practices = [practice]
+    return programme

@@ -12,7 +12,10 @@ def implementation_context(plan):
         return {}
     reports = list(published_reports(plan))
     figures = implementation(plan, reports=reports)
+    from ..suggestions import suggestions
+
     return {
+        "peer_suggestions": suggestions(plan) if plan.live else [],
         "implementation": figures,
         "reports": reports,
         "budget_chart": budget_chart(figures),

@@ -173,7 +173,8 @@ def test_plan_page_queries_stay_constant_as_programmes_grow(
     published_plan, client, django_assert_max_num_queries
 ):
     client.get(published_plan.url)  # warm site root caches
-    with django_assert_max_num_queries(30) as small:
+    # The implementation section and the peer suggestions add a fixed number of queries.
+    with django_assert_max_num_queries(40) as small:
         client.get(published_plan.url)
     budget = len(small.captured_queries)  # read now: the next request clears the query log
     page = published_plan.get_latest_revision_as_object()
