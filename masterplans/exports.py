@@ -33,6 +33,10 @@ def _number(value):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _city(plan):
+    return plan.city.title if plan.city else ""
+
+
 def _plans_sheet(plans, reports):
     latest = {}
     for report in reports:
@@ -50,7 +54,7 @@ def _plans_sheet(plans, reports):
     for plan in plans:
         programmes = plan.programmes.all()
         yield [
-            plan.city.title if plan.city else "",
+            _city(plan),
             plan.city.province if plan.city else "",
             plan.title,
             plan.start_year,
@@ -77,7 +81,7 @@ def _programmes_sheet(plans):
     for plan in plans:
         for p in plan.programmes.all():
             yield [
-                plan.city.title if plan.city else "",
+                _city(plan),
                 plan.title,
                 p.title,
                 p.dimension.label,
@@ -104,7 +108,7 @@ def _budget_sheet(plans, progress_rows):
         for p in plan.programmes.all():
             for line in p.budget_lines.all():
                 yield [
-                    plan.city.title if plan.city else "",
+                    _city(plan),
                     plan.title,
                     p.title,
                     line.year,
@@ -116,7 +120,7 @@ def _budget_sheet(plans, progress_rows):
         plan = row.report.plan
         for line in row.realised_budget.all():
             yield [
-                plan.city.title if plan.city else "",
+                _city(plan),
                 plan.title,
                 row.programme_title,
                 row.report.year,
@@ -140,7 +144,7 @@ def _progress_sheet(progress_rows):
     for row in progress_rows:
         plan = row.report.plan
         yield [
-            plan.city.title if plan.city else "",
+            _city(plan),
             plan.title,
             row.report.year,
             row.programme_title,
@@ -169,7 +173,7 @@ def _indicators_sheet(progress_rows):
         for a in row.achievements.all():
             kpi = a.indicator
             yield [
-                plan.city.title if plan.city else "",
+                _city(plan),
                 plan.title,
                 row.report.year,
                 row.programme_title,
@@ -193,7 +197,7 @@ def _scores_sheet(evaluations):
     ]
     for e in evaluations:
         yield [
-            e.plan.city.title if e.plan.city else "",
+            _city(e.plan),
             e.plan.title,
             e.evaluation_year.year,
             *[_number(e.scores()[a]) for a in Aspect.values],

@@ -21,7 +21,6 @@ from wagtail.models import Page
 from citynet.visibility import public_pages
 
 from .models import (
-    BudgetRealisation,
     IndicatorAchievement,
     ProgrammeBudget,
     ProgrammeIndicator,
@@ -224,7 +223,7 @@ class Implementation:
 
 
 def implementation(plan, up_to_year=None, reports=None):
-    """The plan's figures from its published reports (up to `up_to_year`): six queries
+    """The plan's figures from its published reports (up to `up_to_year`): five queries
     however many programmes, KPIs and reports."""
     if reports is None:
         reports = published_reports(plan)
@@ -239,17 +238,11 @@ def implementation(plan, up_to_year=None, reports=None):
     )
     result.planned = {row["year"]: row["total"] for row in planned}
     report_ids = [r.pk for r in reports]
-    realised = (
-        BudgetRealisation.objects.filter(progress__report__in=report_ids)
-        .values("progress__report__year")
-        .annotate(total=Sum("amount"))
-    )
-    result.realised = {row["progress__report__year"]: row["total"] for row in realised}
     rows = list(
         ProgrammeProgress.objects.filter(report__in=report_ids)
-        .select_related("programme")
-        .order_by("report__year", "sort_order")
+        .order_by("report__year", "sort_order", "pk")
         .values(
+            "pk",
             "report__year",
             "programme_id",
             "programme_title",
@@ -257,7 +250,12 @@ def implementation(plan, up_to_year=None, reports=None):
             "quick_win_delivered",
             "programme__quick_win",
         )
+        .annotate(realised=Sum("realised_budget__amount"))
     )
+    for row in rows:
+        if row["realised"] is not None:
+            year = row["report__year"]
+            result.realised[year] = result.realised.get(year, Decimal(0)) + row["realised"]
     latest_rows = {}
     for row in rows:  # later years overwrite earlier ones
         latest_rows[row["programme_id"] or row["programme_title"]] = row

@@ -95,7 +95,11 @@ def send_report_reminders(attempt=1):
 
 
 def enqueue_daily():
-    """On a worker heartbeat: the first of the day to claim the day enqueues the check."""
+    """On a worker heartbeat: the first of the day to claim the day enqueues the check
+    (unless REPORT_REMINDERS_DAILY is off: the test settings, where workers run for other
+    reasons)."""
+    if not getattr(settings, "REPORT_REMINDERS_DAILY", True):
+        return
     key = f"masterplans:report-reminders:{timezone.localdate().isoformat()}"
     if cache.add(key, 1, timeout=2 * 24 * 3600):
         send_report_reminders.enqueue()

@@ -269,6 +269,8 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 # A year's progress report must be published by this day (month, day) of the next year;
 # the reminders and dashboards count it overdue after that.
 PROGRESS_REPORT_DEADLINE = (3, 31)
+# The task worker emails editors whose report is due or overdue once a day.
+REPORT_REMINDERS_DAILY = os.environ.get("REPORT_REMINDERS_DAILY", "1") == "1"
 PAGE_CACHE_MAX_BYTES = 1_000_000
 # What browsers, proxies and CDNs may keep (seconds): short, since they cannot be told.
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))

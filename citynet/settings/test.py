@@ -32,3 +32,6 @@ ELASTICSEARCH_URL = ""  # tests/search/test_elastic_live.py reads CITYNET_TEST_E
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Static files are served by the test client's finders; whitenoise only matters in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if "whitenoise" not in m]  # noqa: F405
+# Workers started by the queue tests must not enqueue the daily reminders (they count tasks);
+# tests/masterplans/test_dashboard.py turns it on where it is the subject.
+REPORT_REMINDERS_DAILY = False

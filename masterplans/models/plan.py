@@ -236,7 +236,7 @@ class MasterPlanPage(RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(plan_context(self))
-        context.update(implementation_context(self))
+        context.update(implementation_context(self, request))
         return context
 
     @path("")

@@ -1,26 +1,36 @@
 """What the public plan page and its PDF show, computed once for both."""
 
+from django.utils.translation import get_language
+
+from citynet.page_cache import shared_fragment
+
 from ..charts import budget_chart, indicator_chart
 from ..models.templates import SectionKind
 from ..progress import implementation, published_reports
 from ..roadmap import build_budget, build_roadmap, by_dimension
 
 
-def implementation_context(plan):
-    """The implementation section: only published reports of a saved plan count."""
+def implementation_context(plan, request=None):
+    """The implementation section (only published reports of a saved plan count) and the
+    peer suggestions: a dozen queries, kept as a shared fragment until the next publish."""
     if not plan.pk:
         return {}
-    reports = list(published_reports(plan))
-    figures = implementation(plan, reports=reports)
-    from ..suggestions import suggestions
 
-    return {
-        "peer_suggestions": suggestions(plan) if plan.live else [],
-        "implementation": figures,
-        "reports": reports,
-        "budget_chart": budget_chart(figures),
-        "indicator_chart": indicator_chart(figures),
-    }
+    def compute():
+        from ..suggestions import suggestions
+
+        reports = list(published_reports(plan))
+        figures = implementation(plan, reports=reports)
+        return {
+            "peer_suggestions": suggestions(plan, reports=reports) if plan.live else [],
+            "implementation": figures,
+            "reports": reports,
+            "budget_chart": budget_chart(figures),
+            "indicator_chart": indicator_chart(figures),
+        }
+
+    parts = (plan.pk, plan.live, get_language())
+    return shared_fragment("plan-progress", parts, compute, request)
 
 
 def plan_context(plan):

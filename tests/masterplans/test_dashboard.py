@@ -174,11 +174,16 @@ def test_no_reminder_for_reported_or_other_cities(live_plan, editor_kupang, edit
     assert mail.outbox[0].to == [editor_kupang.email]
 
 
-def test_the_daily_check_runs_once_a_day(live_plan, editor_kupang):
+def test_the_daily_check_runs_once_a_day(live_plan, editor_kupang, settings):
+    settings.REPORT_REMINDERS_DAILY = True
     with time_machine.travel("2020-02-01 08:00 +0800"):
         enqueue_daily()  # the immediate task backend runs it now
         enqueue_daily()
     assert len(mail.outbox) == 1
     with time_machine.travel("2020-04-02 08:00 +0800"):
+        enqueue_daily()
+    assert len(mail.outbox) == 2
+    settings.REPORT_REMINDERS_DAILY = False
+    with time_machine.travel("2021-02-02 08:00 +0800"):
         enqueue_daily()
     assert len(mail.outbox) == 2
