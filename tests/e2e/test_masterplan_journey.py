@@ -75,7 +75,9 @@ def test_public_reads_the_published_plan_and_its_pdf(page):
     assert_accessible(page)
     page.get_by_role("link", name="Masterplan Smart City Kota Kupang 2019–2029").first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kota Kupang")
-    expect(page.locator("svg[role=img]")).to_be_visible()
+    # The roadmap, and the two implementation charts of the demo's progress reports.
+    expect(page.locator("svg[role=img]").first).to_be_visible()
+    expect(page.locator("#implementation svg[role=img]")).to_have_count(2)
     expect(page.get_by_role("navigation", name=re.compile("Daftar isi"))).to_be_visible()
     assert_accessible(page)
     pdf_url = page.get_by_role("link", name=re.compile("Unduh masterplan")).get_attribute("href")
