@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from events.zones import as_local, from_local, zone
+from practices.chooser import prime
 
 ZONED_FIELDS = ("start", "end", "registration_opens", "registration_closes")
 
@@ -14,6 +15,8 @@ class EventPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._limit_cities()
+        if "sessions" in self.formsets:
+            prime(self.formsets["sessions"].forms)
         # Show stored UTC times as wall-clock times of the event's zone.
         tz = zone(self.instance.time_zone)
         for name in ZONED_FIELDS:

@@ -12,6 +12,8 @@ from types import SimpleNamespace
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from practices.chooser import prime
+
 from .completeness import check
 
 
@@ -27,6 +29,11 @@ def _live_forms(formset):
 
 
 class MasterPlanForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "programmes" in self.formsets:
+            prime(self.formsets["programmes"].forms)
+
     def clean(self):
         cleaned = super().clean()
         plan = self.instance

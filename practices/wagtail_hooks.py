@@ -50,3 +50,10 @@ def register_search_kind():
     from .search_kind import practice_kind
 
     return practice_kind()
+
+
+@hooks.register("register_admin_viewset")
+def register_practice_chooser():
+    from .chooser import practice_chooser_viewset
+
+    return practice_chooser_viewset

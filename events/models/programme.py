@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 from events.zones import combine
+from practices.chooser import PracticesChooserWidget
 
 from .choices import MaterialKind, SessionKind
 from .speakers import Speaker
@@ -41,6 +42,7 @@ class EventSession(ClusterableModel, Orderable):
         verbose_name=_("practices presented"),
         blank=True,
         related_name="presented_in",
+        limit_choices_to={"live": True},
         help_text=_("Best practices presented in this session."),
     )
     materials = ParentalManyToManyField(
@@ -56,7 +58,7 @@ class EventSession(ClusterableModel, Orderable):
         FieldRowPanel([FieldPanel("title"), FieldPanel("kind"), FieldPanel("room")]),
         FieldPanel("speakers"),
         FieldPanel("description"),
-        FieldPanel("practices"),
+        FieldPanel("practices", widget=PracticesChooserWidget),
         FieldPanel("materials"),
     ]
 

@@ -33,6 +33,7 @@ from wagtail.search import index
 from citynet.models import CityPage, Dimension, DimensionElement
 from citynet.models.cities import parent_city_id
 from citynet.visibility import public_pages
+from practices.chooser import PracticesChooserWidget
 from practices.models import FundingSource, PracticePage
 
 from ..blocks import SECTION_BLOCKS
@@ -317,7 +318,7 @@ class Programme(Orderable, ClusterableModel):
         FieldRowPanel([FieldPanel("lead_agency"), FieldPanel("partners")]),
         InlinePanel("budget_lines", heading=_("Budget per year (IDR)"), label=_("Budget line")),
         InlinePanel("indicators", heading=_("KPIs"), label=_("KPI")),
-        FieldPanel("practices"),
+        FieldPanel("practices", widget=PracticesChooserWidget),
     ]
 
     class Meta(Orderable.Meta):

@@ -105,6 +105,7 @@ def test_editor_paths_through_the_admin_are_indonesian(editor_client, site_tree,
         reverse("wagtailadmin_choose_page"),
         reverse("wagtailimages_chooser:choose"),
         reverse("wagtaildocs_chooser:choose"),
+        reverse("practice_chooser:choose") + "?multiple=1",
     ]
     found = {}
     for url in walk:

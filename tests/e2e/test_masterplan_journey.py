@@ -59,8 +59,26 @@ def test_editor_starts_a_plan_adds_a_quick_win_and_submission_waits_for_sections
     field("start_year").fill("2025")
     field("end_year").fill("2026")
     field("lead_agency").fill("Dispendukcapil")
+    # It learns from Sidoarjo's permits: found in the practice chooser by title and city, in
+    # the plan's language (Wagtail's chooser passes the edited page's locale).
+    page.locator("#id_programmes-0-practices [data-practices-add]").click()
+    modal = page.locator(".modal-dialog")
+    modal.get_by_role("textbox", name=re.compile("Search term")).fill("perizinan sidoarjo")
+    row = modal.locator("tbody tr", has_text="Perizinan usaha online")
+    expect(row).to_contain_text("Kabupaten Sidoarjo")
+    row.locator("input[type=checkbox]").check()
+    modal.get_by_role("button", name="Confirm selection").click()
+    chosen = page.locator("[name='programmes-0-practices']")
+    expect(chosen).to_have_count(1)
+    expect(chosen).to_be_checked()
+    expect(page.locator("#id_programmes-0-practices")).to_contain_text(
+        "Perizinan usaha online (Kabupaten Sidoarjo)"
+    )
     page.get_by_role("button", name=re.compile("Save draft|Simpan draf")).click()
     expect(page.locator(".messages")).to_contain_text("has been updated")
+    # Saved with the draft, shown again as a ticked box.
+    page.get_by_role("tab", name=re.compile("Programmes|Program")).click()
+    expect(page.locator("[name='programmes-0-practices']")).to_be_checked()
 
     # Submitting waits for the required sections, and says which.
     page.get_by_role("button", name=re.compile("More actions|Tindakan lain")).click()
