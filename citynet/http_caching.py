@@ -10,6 +10,7 @@ reads), never stored.
 
 from compression_middleware.middleware import CompressionMiddleware, compressor
 from django.conf import settings
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 PRIVATE_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/media/", "/readyz", "/healthz")
@@ -56,6 +57,24 @@ def is_personal(request, response):
     )
 
 
+def freshness(until=None, now=None):
+    """`max-age` and `stale-while-revalidate` for a public page that changes by itself at
+    `until` (citynet.page_cache.changes_at), or never: together they never reach past it, so
+    no browser or proxy shows a registration as open after it closed."""
+    max_age = settings.PAGE_CACHE_MAX_AGE
+    stale = settings.PAGE_CACHE_STALE_WHILE_REVALIDATE
+    if until is None:
+        return max_age, stale
+    left = max(0, int((until - (now or timezone.now())).total_seconds()))
+    max_age = min(max_age, left)
+    return max_age, min(stale, left - max_age)
+
+
+def mark_public(response, until=None):
+    max_age, stale = freshness(until)
+    patch_cache_control(response, public=True, max_age=max_age, stale_while_revalidate=stale)
+
+
 class CacheHeadersMiddleware:
     """`Cache-Control` for public pages (short, with stale-while-revalidate, so a proxy or
     CDN absorbs a rush) and `private, no-store` for personal ones. A view that set its own
@@ -67,12 +86,7 @@ class CacheHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if is_public(request, response):
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=settings.PAGE_CACHE_MAX_AGE,
-                stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
-            )
+            mark_public(response, getattr(request, "page_cache_until", None))
         elif not response.has_header("Cache-Control") and is_personal(request, response):
             patch_cache_control(response, private=True, no_store=True)
         return response

@@ -27,7 +27,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 
-from .http_caching import has_visitor_state, negotiated_encoding
+from .http_caching import has_visitor_state, mark_public, negotiated_encoding
 
 GENERATION_KEY = "page-cache:generation"
 STATUS_HEADER = "X-Page-Cache"
@@ -108,7 +108,9 @@ def shared_fragment(name, parts, compute, request=None):
 
     For the parts of a page that every page of its kind repeats or that cost most of its
     queries (menu, sections, related practices): their value is stored beside the page cache's
-    generation, so the same publish that empties the page cache makes them stale.
+    generation, so the same publish that empties the page cache makes them stale. A fragment
+    that changes by itself (it called `changes_at` while computing, as the home page's upcoming
+    events do) is kept no longer than that moment, and passes it on to every page it goes in.
     Previews always compute (they show drafts)."""
     if request is not None and getattr(request, "is_preview", False):
         return compute()
@@ -117,22 +119,40 @@ def shared_fragment(name, parts, compute, request=None):
     generation = found.get(GENERATION_KEY, 0)
     stored = found.get(key)
     if stored is not None and stored[0] == generation:
+        if request is not None and len(stored) > 2:
+            changes_at(request, stored[2])
         return stored[1]
-    value = compute()
-    cache.set(key, (generation, value), settings.PAGE_CACHE_TIMEOUT)
+    outer = getattr(request, "page_cache_until", None)
+    if request is not None:
+        request.page_cache_until = None  # what this fragment alone depends on
+    try:
+        value = compute()
+    finally:
+        until = getattr(request, "page_cache_until", None)
+        if request is not None:
+            request.page_cache_until = outer
+            changes_at(request, until)
+    timeout = settings.PAGE_CACHE_TIMEOUT
+    if until is not None:
+        timeout = min(timeout, int((until - timezone.now()).total_seconds()))
+    if timeout > 0:
+        cache.set(key, (generation, value, until), timeout)
     return value
 
 
-def _stored(response):
+def _stored(response, until=None):
     headers = [(k, v) for k, v in response.items() if k.lower() not in UNSTORED_HEADERS]
-    return (response.status_code, headers, response.content)
+    return (response.status_code, headers, response.content, until)
 
 
 def _restored(stored):
-    status, headers, content = stored
+    status, headers, content, *rest = stored  # copies from before `until` have three parts
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
+    until = rest[0] if rest else None
+    if until is not None:
+        mark_public(response, until)  # what is left of its time, not what it had when stored
     return response
 
 
@@ -173,7 +193,8 @@ class PageCacheMiddleware:
             and not response.cookies
             and len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
         ):
-            cache.set(key, (numbers, _stored(response)), timeout)
+            until = getattr(request, "page_cache_until", None)
+            cache.set(key, (numbers, _stored(response, until)), timeout)
             response[STATUS_HEADER] = "miss"
         else:
             response[STATUS_HEADER] = "bypass"

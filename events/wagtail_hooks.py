@@ -127,11 +127,15 @@ def practice_sessions(practice, request):
 
 @hooks.register(HOME_SECTIONS)
 def upcoming_events(home, request):
+    from citynet.page_cache import changes_at
+
     events = list(
         live_events(home.locale_id)
         .filter(end__gte=timezone.now())
         .order_by("start", "pk")[:HOME_EVENTS_SHOWN]
     )
+    # The list changes when one of them ends (and the next one takes its place).
+    changes_at(request, min((event.end for event in events), default=None))
     return {
         "heading": _("Upcoming events"),
         "template": "events/includes/home_events.html",

@@ -394,3 +394,76 @@ def test_a_past_event_keeps_the_usual_time(client, events):
     url = events.past.url
     assert get(client, url)[STATUS] == "miss"
     assert get(client, url)[STATUS] == "hit"
+
+
+def test_the_home_page_is_not_kept_past_an_upcoming_events_end(client, events, commit, site_tree):
+    """The upcoming events come from a shared fragment: it passes its moment on to the page,
+    from the cache too (the second request finds the fragment, not the computation)."""
+    import time_machine
+    from django.utils import timezone
+
+    now = timezone.now()
+    ending = now + timedelta(minutes=5)
+    publish(
+        events.upcoming,
+        commit,
+        registration_opens=now - timedelta(days=2),
+        registration_closes=now - timedelta(days=1),
+        start=now - timedelta(hours=1),
+        end=ending,
+    )
+    url = site_tree.home.url
+    first = get(client, url)
+    assert first[STATUS] == "miss" and "Smart city webinar" in first.content.decode()
+    client.get("/en/cities/")  # another page: the home page's own copy stays
+    assert get(client, url)[STATUS] == "hit"
+    with time_machine.travel(ending + timedelta(seconds=1), tick=False):
+        after = get(client, url)
+        assert after[STATUS] == "miss"  # the 600 s copy (and fragment) would still list it
+        assert "Smart city webinar" not in after.content.decode()
+
+
+def test_browsers_and_proxies_never_keep_a_page_past_its_change(client, events, commit):
+    """max-age plus stale-while-revalidate stop at the moment, when rendered and on a hit."""
+    import time_machine
+    from django.utils import timezone
+
+    def lifetime(response):
+        directives = dict(
+            (d.strip().split("=") + [""])[:2] for d in response["Cache-Control"].split(",")
+        )
+        return int(directives["max-age"]), int(directives["stale-while-revalidate"])
+
+    closing = timezone.now() + timedelta(seconds=90)
+    publish(events.upcoming, commit, registration_closes=closing)
+    url = events.upcoming.url
+    with time_machine.travel(closing - timedelta(seconds=90), tick=False):
+        first = get(client, url)
+        assert first[STATUS] == "miss"
+        assert lifetime(first) == (60, 30)
+    with time_machine.travel(closing - timedelta(seconds=20), tick=False):
+        hit = get(client, url)
+        assert hit[STATUS] == "hit"
+        assert lifetime(hit) == (20, 0)  # not the 60 + 60 it was stored with
+    far = get(client, events.past.url)
+    assert lifetime(far) == (60, 60)
+
+
+def test_a_fragment_passes_its_moment_to_the_page_from_the_cache(rf):
+    from django.utils import timezone
+
+    from citynet.page_cache import changes_at, shared_fragment
+
+    moment = timezone.now() + timedelta(minutes=3)
+
+    def compute():
+        changes_at(first, moment)
+        return "upcoming"
+
+    first = rf.get("/en/")
+    first.page_cache_until = moment + timedelta(minutes=10)  # the page's own, later
+    assert shared_fragment("test", (1,), compute, first) == "upcoming"
+    assert first.page_cache_until == moment
+    second = rf.get("/en/")
+    assert shared_fragment("test", (1,), lambda: pytest.fail("recomputed"), second) == "upcoming"
+    assert second.page_cache_until == moment
