@@ -64,7 +64,7 @@ def test_unticking_every_practice_removes_the_links(kupang_plan, kupang_client, 
     assert list(plan.programme_list[0].practices.all()) == []
 
 
-@pytest.mark.parametrize("bad", ["abc", "999999", "draft", "-1"])
+@pytest.mark.parametrize("bad", ["abc", "999999", "draft", "-1", "9" * 30, "1.5", ""])
 def test_a_bad_practice_id_is_a_form_error(kupang_plan, kupang_client, practice_tree, drafts, bad):
     if bad == "draft":
         bad = str(drafts[0].pk)

@@ -112,11 +112,11 @@ def test_chosen_returns_title_and_city_and_refuses_what_is_not_listed(
     assert result["title"] == "Online permits (Kabupaten Sidoarjo)"
     assert result["edit_url"] is None
     # Another city's draft, a restricted page, something that is not a practice, junk: 404.
-    for pk in (draft.pk, hidden.pk, practice_tree.index.pk, 999999, "abc"):
+    for pk in (draft.pk, hidden.pk, practice_tree.index.pk, 999999, "abc", "9" * 30):
         assert kupang_client.get(f"{reverse(CHOOSE)}chosen/{pk}/").status_code == 404
     many = kupang_client.get(
         reverse("practice_chooser:chosen_multiple"),
-        {"id": [practice_tree.wifi.pk, draft.pk, hidden.pk, "junk"]},
+        {"id": [practice_tree.wifi.pk, draft.pk, hidden.pk, "junk", "9" * 30, "-3"]},
     )
     assert [r["id"] for r in json.loads(many.content)["result"]] == [str(practice_tree.wifi.pk)]
 
