@@ -16,9 +16,7 @@ editor, so the times are the server's, without network or browser.
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -39,6 +37,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from bench.practice_pages import timed  # noqa: E402
 from citynet.models import Dimension  # noqa: E402
 from masterplans.models import MasterPlanPage  # noqa: E402
 from practices.chooser import PracticeFilterForm, choosable_practices  # noqa: E402
@@ -70,17 +69,6 @@ def cases():
         yield "plan editor", reverse("wagtailadmin_pages:edit", args=[plan.pk])
 
 
-def timed(client, url, runs):
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        client.get(url, HTTP_HOST="localhost")
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
-    return statistics.median(times), p95
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=30)
@@ -103,7 +91,7 @@ def main():
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(url, HTTP_HOST="localhost")
         queries = len(ctx.captured_queries)
-        p50, p95 = timed(client, url, args.runs)
+        p50, p95 = timed(client, url, args.runs, cold=False)
         status, found = response.status_code, hits(url)
         size = len(response.content) // 1024
         print(f"{name:<24} {status:>6} {queries:>8} {found:>8} {size:>8} {p50:>8.1f} {p95:>8.1f}")

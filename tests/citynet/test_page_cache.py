@@ -368,20 +368,27 @@ def test_an_event_page_is_not_kept_past_its_registration_closing(client, events,
         assert "registration-form" not in after.content.decode()
 
 
-def test_the_events_listing_is_not_kept_past_an_upcoming_events_end(client, events, commit):
-    import time_machine
+def running_until(event, commit, minutes):
+    """Publish `event` as running now (registration closed) and ending in `minutes`."""
     from django.utils import timezone
 
     now = timezone.now()
-    ending = now + timedelta(minutes=5)
+    ending = now + timedelta(minutes=minutes)
     publish(
-        events.upcoming,
+        event,
         commit,
         registration_opens=now - timedelta(days=2),
         registration_closes=now - timedelta(days=1),
         start=now - timedelta(hours=1),
         end=ending,
     )
+    return ending
+
+
+def test_the_events_listing_is_not_kept_past_an_upcoming_events_end(client, events, commit):
+    import time_machine
+
+    ending = running_until(events.upcoming, commit, minutes=5)
     url = events.index.url
     assert get(client, url)[STATUS] == "miss"
     assert get(client, url)[STATUS] == "hit"
@@ -400,18 +407,8 @@ def test_the_home_page_is_not_kept_past_an_upcoming_events_end(client, events, c
     """The upcoming events come from a shared fragment: it passes its moment on to the page,
     from the cache too (the second request finds the fragment, not the computation)."""
     import time_machine
-    from django.utils import timezone
 
-    now = timezone.now()
-    ending = now + timedelta(minutes=5)
-    publish(
-        events.upcoming,
-        commit,
-        registration_opens=now - timedelta(days=2),
-        registration_closes=now - timedelta(days=1),
-        start=now - timedelta(hours=1),
-        end=ending,
-    )
+    ending = running_until(events.upcoming, commit, minutes=5)
     url = site_tree.home.url
     first = get(client, url)
     assert first[STATUS] == "miss" and "Smart city webinar" in first.content.decode()
