@@ -14,16 +14,20 @@ signals for invalidation (citynet.page_cache_signals). It is never wrong because
   CSRF token, preview, signed-in user, cookie or error;
 - a request with a session or message cookie is never answered from the cache;
 - the key is the host, the path with its query string (language is in the path) and the
-  encoding the client gets: the copy is stored compressed, as sent.
+  encoding the client gets: the copy is stored compressed, as sent. Campaign and click
+  tracking parameters (`utm_*`, `fbclid`, …) are taken off the request before the page is
+  built, so a link shared with them is one copy, not one per click, and no visitor's click
+  id ends up in a page served to others; the rest is keyed in sorted order.
 """
 
 import hashlib
 import time
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 
@@ -49,9 +53,34 @@ def cacheable_request(request):
     return request.method in ("GET", "HEAD") and not has_visitor_state(request)
 
 
+# Parameters that only say where a visitor came from: no page reads them.
+TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "msclkid", "igshid", "yclid", "twclid"}
+TRACKING_PREFIXES = ("utm_", "mc_", "_ga", "_gl")
+
+
+def strip_tracking(request):
+    """Take campaign and click-id parameters off an anonymous page request."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    pairs = parse_qsl(query, keep_blank_values=True)
+    kept = [
+        (k, v) for k, v in pairs if k not in TRACKING_PARAMS and not k.startswith(TRACKING_PREFIXES)
+    ]
+    if len(kept) != len(pairs):
+        request.META["QUERY_STRING"] = urlencode(kept)
+        request.GET = QueryDict(request.META["QUERY_STRING"])
+
+
 def page_key(request):
-    """The key of this request's copy, and of its path's number."""
-    raw = "|".join((request.get_host(), request.get_full_path(), negotiated_encoding(request)))
+    """The key of this request's copy, and of its path's number: the same copy whatever
+    order the parameters come in (values of one parameter keep their order)."""
+    query = sorted(
+        parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True),
+        key=lambda pair: pair[0],
+    )
+    full_path = request.path + ("?" + urlencode(query) if query else "")
+    raw = "|".join((request.get_host(), full_path, negotiated_encoding(request)))
     return "page-cache:page:" + hashlib.sha256(raw.encode()).hexdigest(), _path_key(request.path)
 
 
@@ -169,6 +198,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             response[STATUS_HEADER] = "bypass"
             return response
+        strip_tracking(request)
         key, path_key = page_key(request)
         # One round trip: the copy with the numbers it was stored under, and today's numbers.
         found = cache.get_many([GENERATION_KEY, path_key, key])

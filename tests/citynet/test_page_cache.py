@@ -77,6 +77,25 @@ def test_keys_on_query_string_and_language(client, tree, site_tree):
     assert get(client, "/en/")[STATUS] == "miss"
 
 
+def test_tracking_parameters_and_parameter_order_make_no_new_copy(client, tree):
+    """A link shared with utm_* or a click id is one copy, and nobody's click id is in it."""
+    first = get(client, "/en/practices/?city=kupang&status=pilot&utm_source=whatsapp&fbclid=AbC1")
+    assert first[STATUS] == "miss"
+    assert "AbC1" not in first.content.decode() and "whatsapp" not in first.content.decode()
+    for again in (
+        "/en/practices/?city=kupang&status=pilot",
+        "/en/practices/?status=pilot&city=kupang",
+        "/en/practices/?fbclid=Zz9&city=kupang&utm_campaign=seminar&status=pilot",
+    ):
+        response = get(client, again)
+        assert response[STATUS] == "hit", again
+        assert response.content == first.content
+    assert get(client, "/en/practices/?city=sidoarjo&status=pilot")[STATUS] == "miss"
+    # Values of one parameter keep their order (a page may read them in order).
+    assert get(client, "/en/practices/?tag=online&tag=wifi")[STATUS] == "miss"
+    assert get(client, "/en/practices/?tag=wifi&tag=online")[STATUS] == "miss"
+
+
 def test_publish_shows_on_page_city_listing_and_home_at_once(client, tree, site_tree, commit):
     pages = [tree.wifi.url, site_tree.kupang.url, "/en/practices/", "/en/"]
     for url in pages:
