@@ -216,7 +216,9 @@ def test_a_kpi_of_another_programme_in_the_plan_is_refused(live_plan, kupang_cli
     report, _ = file_report(live_plan, 2019, editor_kupang)
     waste = ProgrammeIndicator.objects.get(indicator="Sampah terpilah")
     data = report_form_data(report)
-    data["programme_progress-1-achievements-0-indicator"] = str(waste.pk)  # row 1 is Wi-Fi
+    rows = report.get_latest_revision_as_object().programme_progress.all()
+    wifi = [row.programme_title for row in rows].index("Wi-Fi publik")  # the rows' order
+    data[f"programme_progress-{wifi}-achievements-0-indicator"] = str(waste.pk)
     response = kupang_client.post(reverse("wagtailadmin_pages:edit", args=[report.pk]), data)
     assert response.status_code == 200
     assert "another programme" in response.content.decode() or "program lain" in (
