@@ -124,12 +124,15 @@ def changes_at(request, moment):
         request.page_cache_until = moment
 
 
-def _timeout(request):
-    """Seconds to keep the page: the usual time, or less if it changes by itself sooner."""
-    until = getattr(request, "page_cache_until", None)
+def _seconds_until(until):
+    """Seconds to keep a copy: the usual time, or less if it changes by itself sooner."""
     if until is None:
         return settings.PAGE_CACHE_TIMEOUT
     return min(settings.PAGE_CACHE_TIMEOUT, int((until - timezone.now()).total_seconds()))
+
+
+def _timeout(request):
+    return _seconds_until(getattr(request, "page_cache_until", None))
 
 
 def shared_fragment(name, parts, compute, request=None):
@@ -161,9 +164,7 @@ def shared_fragment(name, parts, compute, request=None):
         if request is not None:
             request.page_cache_until = outer
             changes_at(request, until)
-    timeout = settings.PAGE_CACHE_TIMEOUT
-    if until is not None:
-        timeout = min(timeout, int((until - timezone.now()).total_seconds()))
+    timeout = _seconds_until(until)
     if timeout > 0:
         cache.set(key, (generation, value, until), timeout)
     return value
